@@ -120,3 +120,53 @@ export function randomDiskSpec(r: Random): string {
   if (r.chance(0.1)) s += ',';
   return s;
 }
+
+const RATE_NUMBERS = ['1', '10', '250', '0', '00', '08', '010', '0189', '017', '4294967295', '4294967296', '5000000000', '99999999999999999999', '18446744073709551615', ' 1', '+1', '-1', '0x10', '1.5', ''];
+const RATE_UNITS = ['', '', 'K', 'M', 'G', 'k', 'm', 'T', 'KK'];
+const RATE_SIZES = ['B', 'b', 'B', 'b', 'bit', ''];
+const RATE_PER = ['/s', '/s', '/s', '/S', '/', 's', '/sec', '', '/s '];
+const INTERVAL_UNITS = ['', 's', 'ms', 'us', 'm', 'u', 'ms', 'us', 'mss', 'sec', 'h', 'µs', ' ms'];
+
+function rateNumber(r: Random): string {
+  if (r.chance(0.5)) return r.pick(RATE_NUMBERS);
+  let n = r.chance(0.15) ? '0' : '';
+  const len = 1 + r.int(r.chance(0.1) ? 14 : 6);
+  for (let i = 0; i < len; i++) n += String(r.int(10));
+  return n;
+}
+
+/** A random vif `rate=` value: RATE/s[@INTERVAL] with plausible and implausible parts. */
+export function randomRate(r: Random): string {
+  let s = r.chance(0.05) ? '' : rateNumber(r) + r.pick(RATE_UNITS) + r.pick(RATE_SIZES) + r.pick(RATE_PER);
+  if (r.chance(0.5)) s += '@' + rateNumber(r) + r.pick(INTERVAL_UNITS);
+  if (r.chance(0.05)) s += '@' + rateNumber(r);
+  return r.chance(0.15) ? mutate(r, s) : s;
+}
+
+const PCI_DOMAINS = ['', '', '0000:', '0:', 'ffff:', '10000:', ' 0:', '0x1:', '-0:', 'g:', '00000000000000000001:'];
+const PCI_BUSES = ['00', '01', 'ff', '100', '0x1', ' 1', '+1', '-0', '-1', 'zz', '', '0X'];
+const PCI_DEVS = ['00', '1f', '02', '20', '0x1f', ' 2', '-1', '', '0x'];
+const PCI_FUNCS = ['0', '7', '1', '8', '*', '0x7', '-0', ' 1', '*x', '', 'a', '0x', '0xg', '100000000'];
+const PCI_SLOTS = ['0', '1f', '3', '20', '0x3', '-0', ' 4', '', 'g', '3x'];
+const PCI_OPTIONS = [
+  'permissive=1', 'permissive=0', 'permissive=yes', 'permissive=4294967296', 'permissive= -2', 'msitranslate=0', 'msitranslate=1',
+  'seize=1', 'power_mgmt=1', 'power_mgmt=99999999999999999999', 'rdm_policy=strict', 'rdm_policy=RELAXED', 'rdm_policy=invalid',
+  'rdm_policy=', 'rdm_policy=bad', 'name=gpu0', 'name=', 'vslot=3', 'vslot=20', 'vslot=3x', 'vslot=', 'bdf=01:00.0',
+  'bdf=0000:02:00.1zz', 'bdf=1:2', 'bdf=1:2.*', 'bdf=', 'foo=1', '=x', 'bogus', 'Permissive=1', 'seize',
+];
+
+/** A random PCI_SPEC_STRING: an optional positional BDF[@VSLOT], then options. */
+export function randomPciSpec(r: Random): string {
+  const parts: string[] = [];
+  if (r.chance(0.75)) {
+    const sep = r.chance(0.9) ? '.' : r.pick([':', '', ',']);
+    let bdf = r.pick(PCI_DOMAINS) + r.pick(PCI_BUSES) + ':' + r.pick(PCI_DEVS) + sep + r.pick(PCI_FUNCS);
+    if (r.chance(0.25)) bdf += '@' + r.pick(PCI_SLOTS);
+    parts.push(bdf);
+  }
+  const n = r.int(4);
+  for (let i = 0; i < n; i++) parts.push(r.pick(PCI_OPTIONS));
+  let s = parts.join(r.chance(0.9) ? ',' : r.pick([', ', ',,', ' ,']));
+  if (r.chance(0.05)) s += ',';
+  return r.chance(0.15) ? mutate(r, s) : s;
+}

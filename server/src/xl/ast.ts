@@ -1,4 +1,5 @@
 // The concrete syntax tree of an xl config, with UTF-16 offsets for every node.
+import { dequotePositions } from './lexer';
 
 export interface Span {
   start: number;
@@ -48,6 +49,8 @@ export interface XlParseError {
   span: Span;
   /** False when libxlutil stays silent about it (a repeat on a line it already complained about). */
   reported: boolean;
+  /** Found after libxlutil gave up on the file: xl reports it once the earlier errors are fixed. */
+  resumed?: boolean;
 }
 
 export interface XlDocument {
@@ -77,3 +80,14 @@ export const PYTHON_WARNING =
   'warning: Config file looks like it contains Python code.\n' +
   'warning:  Arbitrary Python is no longer supported.\n' +
   'warning:  See https://wiki.xen.org/wiki/PythonInXlConfig\n';
+
+/**
+ * Maps an offset in a string atom's dequoted value back to the document, so
+ * problems found inside a spec string can be underlined where they are written.
+ */
+export function valueToDocument(atom: XlAtom, valueOffset: number): number {
+  if (atom.kind !== 'string') return atom.start + valueOffset;
+  if (!atom.raw.includes('\\')) return atom.start + 1 + valueOffset;
+  const map = dequotePositions(atom.raw);
+  return atom.start + (valueOffset < map.length ? map[valueOffset] : atom.raw.length - 1);
+}

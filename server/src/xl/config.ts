@@ -1,7 +1,7 @@
 // The settings of a parsed xl config as xl reads them: the last assignment of a
 // key wins, `+=` appends, and numbers are read with C's strtol(…, 0), with the
 // same warnings libxlutil prints (xlu_cfg_get_*).
-import type { XlAssignment, XlDocument } from './ast';
+import type { XlAssignment, XlDocument, XlList, XlValue } from './ast';
 
 export type XlData = string | XlData[];
 
@@ -87,8 +87,24 @@ export class XlConfig {
   }
 }
 
-function toData(v: XlAssignment['value']): XlData {
-  return v.kind === 'list' ? v.items.map(toData) : v.value;
+/** The value as plain data; iterative, as lists may nest thousands deep. */
+function toData(v: XlValue): XlData {
+  if (v.kind !== 'list') return v.value;
+  const root: XlData[] = [];
+  const stack: Array<[XlList, XlData[]]> = [[v, root]];
+  while (stack.length) {
+    const [list, out] = stack.pop()!;
+    for (const item of list.items) {
+      if (item.kind !== 'list') {
+        out.push(item.value);
+        continue;
+      }
+      const child: XlData[] = [];
+      out.push(child);
+      stack.push([item, child]);
+    }
+  }
+  return root;
 }
 
 /**

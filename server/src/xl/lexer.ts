@@ -30,15 +30,20 @@ const NUMBER_RE = /[0-9][0-9a-fx]*/y;
 const PYTHON_CHARS = '+-.():';
 
 export class Lexer {
-  private pos = 0;
+  private pos: number;
   /** flex's yylineno. */
-  lineno = 1;
-  private lastLine = 1;
+  lineno: number;
+  private lastLine: number;
   likelyPython = false;
   readonly comments: XlComment[] = [];
   droppedAtEnd?: Span;
 
-  constructor(private readonly text: string, private readonly sink: LexErrorSink) {}
+  /** Scans `text` from offset `start`, which begins line `line`. */
+  constructor(private readonly text: string, private readonly sink: LexErrorSink, start = 0, line = 1) {
+    this.pos = start;
+    this.lineno = line;
+    this.lastLine = line;
+  }
 
   next(): Token {
     const s = this.text;
@@ -169,11 +174,12 @@ const SIMPLE_ESCAPES: Record<string, string> = {
  * keep them broken: `\xHH` is always an error, and an "octal" escape reads up to
  * three more characters as a decimal number and then drops them.
  */
-export function dequote(raw: string, onError: (reason: string) => void): string {
+export function dequote(raw: string, onError: (reason: string) => void, positions?: number[]): string {
   let out = '';
   const end = raw.length - 1;
   let p = 1;
   while (p < end) {
+    positions?.push(p);
     const c = raw[p++];
     if (c !== '\\') {
       out += c;
@@ -193,6 +199,7 @@ export function dequote(raw: string, onError: (reason: string) => void): string 
         return out;
       }
       p += used;
+      positions?.pop(); // the escape produced no character
     } else {
       onError('invalid character after backlash in quoted string');
       return out;
@@ -209,4 +216,11 @@ function strtoulLength(s: string): number {
   const digitsStart = i;
   while (i < s.length && s[i] >= '0' && s[i] <= '9') i++;
   return i === digitsStart ? 0 : i;
+}
+
+/** For each character of a string token's value, its offset in the token. */
+export function dequotePositions(raw: string): number[] {
+  const positions: number[] = [];
+  dequote(raw, () => undefined, positions);
+  return positions;
 }

@@ -8,6 +8,8 @@ import type { Span, XlAssignment, XlAtom, XlDocument, XlList, XlParseError, XlVa
 const YYEMPTY = -2;
 const YYTERROR = 1;
 const MAX_REPORTED_EXPECTED = 4;
+/** bison's YYMAXDEPTH: a deeper parser stack aborts with "memory exhausted". */
+const MAX_DEPTH = 10000;
 
 type Semantic = Token | XlValue | XlValue[] | XlAssignment | undefined;
 
@@ -45,15 +47,57 @@ class ParseContext {
   }
 }
 
-/** Parses xl config text. Never throws; every problem becomes an entry in `errors`. */
+/**
+ * Parses xl config text. Never throws; every problem becomes an entry in `errors`.
+ * Where libxlutil gives up (its error recovery cannot resynchronise), parsing
+ * resumes on the next line so the rest of the file is still checked; what is found
+ * there is marked `resumed`, as xl itself only reports it once the first error is fixed.
+ */
 export function parseXl(text: string): XlDocument {
+  const first = parseFrom(text, 0, 1);
+  const doc: XlDocument = {
+    text,
+    assignments: first.assignments,
+    comments: first.comments,
+    errors: first.errors,
+    failed: first.failed,
+    likelyPython: first.likelyPython,
+    droppedAtEnd: first.droppedAtEnd,
+  };
+  let seg = first;
+  while (seg.abortedAt !== undefined) {
+    const nl = text.indexOf('\n', seg.abortedAt);
+    if (nl < 0) break;
+    seg = parseFrom(text, nl + 1, seg.lineAt(nl) + 1);
+    doc.assignments.push(...seg.assignments);
+    doc.comments.push(...seg.comments);
+    doc.errors.push(...seg.errors.map((e) => ({ ...e, reported: false, resumed: true })));
+    doc.droppedAtEnd = seg.droppedAtEnd;
+  }
+  return doc;
+}
+
+interface Segment {
+  assignments: XlAssignment[];
+  comments: XlDocument['comments'];
+  errors: XlParseError[];
+  failed: boolean;
+  likelyPython: boolean;
+  droppedAtEnd?: Span;
+  /** Where the parser gave up before the end of the text (the lookahead token's start). */
+  abortedAt?: number;
+  /** The line number of an offset at or after the segment's start. */
+  lineAt(offset: number): number;
+}
+
+function parseFrom(text: string, start: number, startLine: number): Segment {
   const ctx = new ParseContext();
   const lexer = new Lexer(text, {
     get failed() {
       return ctx.err;
     },
     lexicalError: (reason, kind, tokText, line, span) => ctx.lexical(kind, reason, tokText, line, span),
-  });
+  }, start, startLine);
   const assignments: XlAssignment[] = [];
   let lastToken: Token = { sym: EOF, start: 0, end: 0, text: '', line: 1 };
 
@@ -178,7 +222,14 @@ export function parseXl(text: string): XlDocument {
     values.push(result);
   };
 
+  const exhausted = (): boolean => {
+    if (states.length < MAX_DEPTH) return false;
+    ctx.report('syntax', lastToken.line, lastToken.text, 'memory exhausted', lastToken, lastToken.eof);
+    return true;
+  };
+
   // The bison LALR(1) skeleton, step for step.
+  let aborted = false;
   for (;;) {
     const state = states[states.length - 1];
     if (state === t.final) break;
@@ -207,16 +258,18 @@ export function parseXl(text: string): XlDocument {
       states.push(n);
       values.push(lookahead);
       yychar = YYEMPTY;
+      if ((aborted = exhausted())) break;
       continue;
     }
     if (action === 'reduce') {
       reduce(n);
+      if ((aborted = exhausted())) break;
       continue;
     }
     // Syntax error: report unless recovering, then discard and resynchronise on `error NEWLINE`.
     if (!errStatus) syntaxError();
     if (errStatus === 3) {
-      if (yychar === EOF) break;
+      if ((aborted = yychar === EOF)) break;
       if (yychar !== YYEMPTY) yychar = YYEMPTY;
     }
     errStatus = 3;
@@ -237,18 +290,25 @@ export function parseXl(text: string): XlDocument {
       states.pop();
       values.pop();
     }
-    if (!shifted) break;
+    if ((aborted = !shifted || exhausted())) break;
   }
 
   return {
-    text,
     assignments,
     comments: lexer.comments,
     errors: ctx.errors,
     failed: ctx.err,
     likelyPython: lexer.likelyPython,
     droppedAtEnd: lexer.droppedAtEnd,
+    abortedAt: aborted && !lookahead.eof ? lookahead.start : undefined,
+    lineAt: (offset) => startLine + countNewlines(text, start, offset),
   };
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** bison's yytnamerr: a "quoted" alias is shown without its double quotes. */

@@ -54,7 +54,8 @@ export interface KeySpec {
   arch?: 'x86' | 'arm';
   /** First Xen release whose xl reads the key; absent means 4.17 or earlier. */
   since?: XenVersion;
-  deprecated?: { since?: string; use?: string; note?: string };
+  /** Deprecated as a whole, or only when written in one form (`form`). */
+  deprecated?: { since?: string; use?: string; note?: string; form?: 'integer' | 'string' };
   /** xl no longer acts on it (ignored, or rejected) from this release on. */
   removed?: { since: string; use?: string; note?: string };
   spec?: SpecKind;

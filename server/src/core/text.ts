@@ -1,0 +1,71 @@
+// Converting between UTF-16 offsets and zero-based line/character positions.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.starts[lo] };
+  }
+
+  offset(p: Position): number {
+    if (p.line >= this.starts.length) return this.text.length;
+    const start = this.starts[Math.max(0, p.line)];
+    const end = p.line + 1 < this.starts.length ? this.starts[p.line + 1] - 1 : this.text.length;
+    return Math.min(start + Math.max(0, p.character), end);
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  lineEnd(line: number): number {
+    return line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
+  }
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length];
+}
+
+/** The closest candidates to `word`, best first, within a distance that still reads as a typo. */
+export function suggest(word: string, candidates: Iterable<string>, max = 3): string[] {
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  const scored: Array<[string, number]> = [];
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d <= limit || (c.startsWith(word) && word.length >= 4)) scored.push([c, d]);
+  }
+  return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, max).map(([c]) => c);
+}

@@ -1,0 +1,26 @@
+// One entry point for checking a file, whatever its format, used by the language
+// server and the CLI alike.
+import { applySeverities, type Finding } from './core/findings';
+import type { LintSettings } from './settings';
+import { isDomainConfigName, looksLikeDomainConfig } from './xl/detect';
+import { lintXl, type XlAnalysis } from './xl/lint';
+
+export type FileKind = 'xen-cfg';
+
+/** The checker for a file, from its name and content; undefined when xenops has none. */
+export function fileKind(path: string, text: string): FileKind | undefined {
+  if (isDomainConfigName(path)) return 'xen-cfg';
+  if (/\.cfg$/.test(path) && looksLikeDomainConfig(text)) return 'xen-cfg';
+  return undefined;
+}
+
+export function analyseXl(text: string, filename: string, settings: LintSettings): XlAnalysis {
+  return lintXl(text, { version: settings.xenVersion, filename });
+}
+
+export function lintText(kind: FileKind, text: string, filename: string, settings: LintSettings): Finding[] {
+  switch (kind) {
+    case 'xen-cfg':
+      return applySeverities(analyseXl(text, filename, settings).findings, settings.rules);
+  }
+}

@@ -1,0 +1,93 @@
+// Rules about keys: unknown (with did-you-mean), set twice, deprecated, or
+// ignored by this guest type.
+import { suggest } from '../../core/text';
+import { keySpec, keysFor, knownIn, xmOnlyKey } from '../schema';
+import type { KeySpec } from '../schema/types';
+import type { RuleContext } from './context';
+
+export function checkKeys(ctx: RuleContext): void {
+  const known = keysFor(ctx.version).map((k) => k.key);
+  for (const a of ctx.doc.assignments) {
+    const spec = keySpec(a.key);
+    if (!spec || !knownIn(spec, ctx.version)) {
+      unknownKey(ctx, a.key, a.keySpan, spec, known);
+      continue;
+    }
+    deprecated(ctx, spec, a.keySpan);
+    guestType(ctx, spec, a.keySpan);
+  }
+  duplicates(ctx);
+}
+
+function unknownKey(ctx: RuleContext, key: string, span: { start: number; end: number }, spec: KeySpec | undefined, known: string[]): void {
+  if (spec?.since) {
+    ctx.report('xl/unknown-key', span,
+      `\`${key}\` is read by xl from Xen ${spec.since} on; the target is Xen ${ctx.version}, whose xl ignores it silently`);
+    return;
+  }
+  const xm = xmOnlyKey(key);
+  if (xm) {
+    const use = xm.use ? ` Use \`${xm.use}\` instead.` : '';
+    ctx.report('xl/unknown-key', span, `\`${key}\` is a legacy xm/xend option that xl ignores silently: ${xm.note}.${use}`,
+      { fixes: xm.use && /^[a-z][._0-9a-z]*$/.test(xm.use) ? [{ kind: 'rename-key', to: xm.use }] : undefined });
+    return;
+  }
+  const candidates = suggest(key, known);
+  const mean = candidates.length ? ` Did you mean ${candidates.map((c) => `\`${c}\``).join(' or ')}?` : '';
+  ctx.report('xl/unknown-key', span, `Unknown key \`${key}\`: xl ignores it silently.${mean}`,
+    { fixes: candidates.map((to) => ({ kind: 'rename-key' as const, to })) });
+}
+
+function deprecated(ctx: RuleContext, spec: KeySpec, span: { start: number; end: number }): void {
+  if (spec.removed) {
+    const use = spec.removed.use ? ` Use \`${spec.removed.use}\`.` : '';
+    ctx.report('xl/deprecated', span,
+      `\`${spec.key}\` no longer has any effect (since Xen ${spec.removed.since})${spec.removed.note ? `: ${spec.removed.note}` : ''}.${use}`);
+    return;
+  }
+  if (!spec.deprecated || spec.deprecated.form) return; // form-specific deprecations are checked with the value
+  const d = spec.deprecated;
+  if (spec.key === 'builder') {
+    builderFix(ctx, span, d.since);
+    return;
+  }
+  const use = d.use ? ` Use ${d.use.includes(' ') ? d.use : `\`${d.use}\``} instead.` : '';
+  ctx.report('xl/deprecated', span, `\`${spec.key}\` is deprecated${d.since ? ` since Xen ${d.since}` : ''}${d.note ? ` (${d.note})` : ''}.${use}`);
+}
+
+/** `builder = "hvm"` becomes `type = "hvm"`, `builder = "generic"` becomes `type = "pv"`. */
+function builderFix(ctx: RuleContext, span: { start: number; end: number }, since?: string): void {
+  const a = ctx.cfg.get('builder')?.assignment;
+  const value = ctx.cfg.string('builder');
+  const type = value === undefined ? undefined : 'hvm'.startsWith(value) ? 'hvm' : 'generic'.startsWith(value) ? 'pv' : undefined;
+  const fixes = a && type && !ctx.cfg.has('type')
+    ? [{ kind: 'replace' as const, text: `type = "${type}"`, title: `Replace with type = "${type}"` }]
+    : undefined;
+  ctx.report('xl/deprecated', a && fixes ? { start: a.start, end: a.end } : span,
+    `\`builder\` is deprecated${since ? ` since Xen ${since}` : ''}: use \`type = "${type ?? 'hvm'}"\``, { fixes });
+}
+
+function guestType(ctx: RuleContext, spec: KeySpec, span: { start: number; end: number }): void {
+  const type = ctx.guest.type;
+  if (!type || !spec.guests || spec.guests.includes(type)) return;
+  const applies = spec.guests.map((g) => g.toUpperCase()).join(', ');
+  if (spec.key === 'timer_mode' && type === 'pv') {
+    ctx.report('xl/guest-type', span, 'ERROR: "timer_mode" option is not supported for PV guests: xl refuses to create the domain', { severity: 'error' });
+    return;
+  }
+  ctx.report('xl/guest-type', span,
+    `\`${spec.key}\` applies to ${applies} guests; this is a ${type.toUpperCase()} guest${ctx.guest.from === 'default' ? ' (no type set, so PV)' : ''}, so xl ignores it`);
+}
+
+function duplicates(ctx: RuleContext): void {
+  for (const s of ctx.cfg.settings.values()) {
+    if (!s.earlier.length || s.assignment.op === '+=') continue;
+    const last = s.assignment;
+    for (const a of s.earlier) {
+      const line = ctx.doc.text.slice(0, last.start).split('\n').length;
+      ctx.report('xl/duplicate-key', a.keySpan,
+        `\`${s.key}\` is set again on line ${line}; xl silently uses that later value and ignores this one`,
+        { related: [{ message: 'the value xl uses', start: last.start, end: last.end }] });
+    }
+  }
+}
