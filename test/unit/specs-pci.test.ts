@@ -46,6 +46,7 @@ describe('parsePci', () => {
   it('prints the library messages before xl’s own line', () => {
     assert.strictEqual(error('03:00.0,foo=1').xl, `Unknown PCI_SPEC_STRING option: foo${tail('03:00.0,foo=1')}`);
     assert.strictEqual(error('03:00.0,rdm_policy=lax').xl, `Unknown RDM policy: lax${tail('03:00.0,rdm_policy=lax')}`);
+    assert.strictEqual(error('03:00.0,constructor=1').xl, `Unknown PCI_SPEC_STRING option: constructor${tail('03:00.0,constructor=1')}`);
     // A BDF that fails is re-read as key=value: the key runs to the first '='.
     assert.strictEqual(error('1:2.9,name=x').xl, `Unknown PCI_SPEC_STRING option: 1:2.9,name${tail('1:2.9,name=x')}`);
   });

@@ -40,6 +40,7 @@ describe('parseVif', () => {
       ['warning', "unrecognized argument `brige=c'", 20, 27],
     ]);
     assert.match(parseVif('Bridge=b').issues[0].message, /case-sensitive/);
+    assert.deepStrictEqual(issues('toString=x'), [['warning', "unrecognized argument `toString=x'", 0, 10]]);
     assert.deepStrictEqual(issues('type=IOEMU'), [['warning', "Invalid parameter `type'.", 0, 10]]);
     assert.deepStrictEqual(issues('accel=x'), [['warning', 'the accel parameter for vifs is currently not supported', 0, 7]]);
     assert.deepStrictEqual(issues('netdev=eth0'), [['warning', 'the netdev parameter is deprecated, please use gatewaydev instead', 0, 11]]);

@@ -67,5 +67,7 @@ export function suggest(word: string, candidates: Iterable<string>, max = 3): st
     const d = editDistance(word, c);
     if (d <= limit || (c.startsWith(word) && word.length >= 4)) scored.push([c, d]);
   }
-  return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, max).map(([c]) => c);
+  scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]));
+  // only the closest: a one-letter typo should not also suggest keys two edits away
+  return scored.filter(([, d]) => d === scored[0][1]).slice(0, max).map(([c]) => c);
 }

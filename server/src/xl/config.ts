@@ -9,8 +9,8 @@ export interface XlSetting {
   key: string;
   /** The assignment that defines the value xl sees (the last one). */
   assignment: XlAssignment;
-  /** Earlier assignments of the same key, first to last. */
-  earlier: XlAssignment[];
+  /** Every assignment of the key, first to last (the last is `assignment`). */
+  all: XlAssignment[];
   value: XlData;
 }
 
@@ -31,14 +31,15 @@ export class XlConfig {
       let value = toData(a.value);
       if (a.op === '+=' && prev) {
         if (typeof prev.value === 'string' && typeof value === 'string') value = prev.value + value;
-        else if (Array.isArray(prev.value) && Array.isArray(value)) value = [...prev.value, ...value];
+        else if (Array.isArray(prev.value) && Array.isArray(value)) {
+          // only the latest value of a key is kept, so the earlier list can simply grow
+          for (const item of value) prev.value.push(item);
+          value = prev.value;
+        }
       }
-      this.settings.set(a.key, {
-        key: a.key,
-        assignment: a,
-        earlier: prev ? [...prev.earlier, prev.assignment] : [],
-        value,
-      });
+      const all = prev ? prev.all : [];
+      all.push(a);
+      this.settings.set(a.key, { key: a.key, assignment: a, all, value });
     }
   }
 

@@ -9,6 +9,8 @@ import type { SpecIssue, SpecPart, SpecResult } from '../specs/types';
 import { parseVif } from '../specs/vif';
 import type { RuleContext } from './context';
 
+const MAX_RELATED = 5;
+
 export interface ParsedDisk {
   atom: XlAtom;
   result: SpecResult<Disk>;
@@ -51,7 +53,7 @@ function eachString(ctx: RuleContext, key: string): XlAtom[] {
 function itemsOf(ctx: RuleContext, key: string, last: XlValue): XlValue[] {
   const s = ctx.cfg.get(key);
   if (!s || s.assignment.op !== '+=') return last.kind === 'list' ? last.items : [];
-  const chain = [...s.earlier, s.assignment];
+  const chain = s.all;
   let start = chain.length - 1;
   while (start > 0 && chain[start].op === '+=') start--;
   return chain.slice(start).flatMap((a) => (a.value.kind === 'list' ? a.value.items : []));
@@ -103,14 +105,17 @@ function duplicateVdevs(ctx: RuleContext, disks: ParsedDisk[]): void {
   for (const d of disks) {
     const n = d.result.value && vdevNumber(d.result.value.vdev);
     if (n === undefined) continue;
-    byNumber.set(n, [...(byNumber.get(n) ?? []), d]);
+    const group = byNumber.get(n);
+    if (group) group.push(d);
+    else byNumber.set(n, [d]);
   }
   for (const group of byNumber.values()) {
     if (group.length < 2) continue;
     for (const d of group) {
-      const others = group.filter((o) => o !== d);
+      // a few links are enough to find the others, even in a generated file with thousands
+      const others = group.slice(0, MAX_RELATED + 1).filter((o) => o !== d).slice(0, MAX_RELATED);
       ctx.report('xl/duplicate-vdev', partSpan(d.atom, d.result.parts, 'vdev'),
-        `Virtual device ${d.result.value!.vdev} is used by ${others.length + 1} disks: the second one fails with "device already exists in xenstore"`,
+        `Virtual device ${d.result.value!.vdev} is used by ${group.length} disks: the second one fails with "device already exists in xenstore"`,
         { related: others.map((o) => ({ message: `also ${o.result.value!.vdev}`, start: o.atom.start, end: o.atom.end })) });
     }
   }

@@ -49,14 +49,11 @@ function memory(ctx: RuleContext): void {
   const maxAt = valueSpan(ctx, 'maxmem');
   if (mem > max) {
     ctx.report('xl/memory-maxmem', memAt, `memory (${mem} MiB) is above maxmem (${max} MiB): maxmem must be at least memory`, {
-      related: [{ message: 'maxmem', start: maxAt.start, end: maxAt.end }],
+      related: [{ message: `maxmem = ${max}`, start: maxAt.start, end: maxAt.end }],
       fixes: [
         { kind: 'replace', text: String(max), title: `Lower memory to ${max}` },
+        { kind: 'replace', text: String(mem), title: `Raise maxmem to ${mem}`, start: maxAt.start, end: maxAt.end },
       ],
-    });
-    ctx.report('xl/memory-maxmem', maxAt, `maxmem (${max} MiB) is below memory (${mem} MiB)`, {
-      related: [{ message: 'memory', start: memAt.start, end: memAt.end }],
-      fixes: [{ kind: 'replace', text: String(mem), title: `Raise maxmem to ${mem}` }],
     });
     return;
   }

@@ -1,16 +1,19 @@
 // Rules about keys: unknown (with did-you-mean), set twice, deprecated, or
 // ignored by this guest type.
-import { suggest } from '../../core/text';
+import { LineIndex, suggest } from '../../core/text';
 import { keySpec, keysFor, knownIn, xmOnlyKey } from '../schema';
 import type { KeySpec } from '../schema/types';
 import type { RuleContext } from './context';
 
 export function checkKeys(ctx: RuleContext): void {
   const known = keysFor(ctx.version).map((k) => k.key);
+  const suggestions = new Map<string, string[]>();
   for (const a of ctx.doc.assignments) {
     const spec = keySpec(a.key);
     if (!spec || !knownIn(spec, ctx.version)) {
-      unknownKey(ctx, a.key, a.keySpan, spec, known);
+      let candidates = suggestions.get(a.key);
+      if (!candidates) suggestions.set(a.key, (candidates = suggest(a.key, known)));
+      unknownKey(ctx, a.key, a.keySpan, spec, candidates);
       continue;
     }
     deprecated(ctx, spec, a.keySpan);
@@ -19,7 +22,7 @@ export function checkKeys(ctx: RuleContext): void {
   duplicates(ctx);
 }
 
-function unknownKey(ctx: RuleContext, key: string, span: { start: number; end: number }, spec: KeySpec | undefined, known: string[]): void {
+function unknownKey(ctx: RuleContext, key: string, span: { start: number; end: number }, spec: KeySpec | undefined, candidates: string[]): void {
   if (spec?.since) {
     ctx.report('xl/unknown-key', span,
       `\`${key}\` is read by xl from Xen ${spec.since} on; the target is Xen ${ctx.version}, whose xl ignores it silently`);
@@ -28,11 +31,10 @@ function unknownKey(ctx: RuleContext, key: string, span: { start: number; end: n
   const xm = xmOnlyKey(key);
   if (xm) {
     const use = xm.use ? ` Use \`${xm.use}\` instead.` : '';
-    ctx.report('xl/unknown-key', span, `\`${key}\` is a legacy xm/xend option that xl ignores silently: ${xm.note}.${use}`,
+    ctx.report('xl/unknown-key', span, `\`${key}\` is a legacy xm/xend option that xl ignores silently: ${xm.note.replace(/\.$/, "")}.${use}`,
       { fixes: xm.use && /^[a-z][._0-9a-z]*$/.test(xm.use) ? [{ kind: 'rename-key', to: xm.use }] : undefined });
     return;
   }
-  const candidates = suggest(key, known);
   const mean = candidates.length ? ` Did you mean ${candidates.map((c) => `\`${c}\``).join(' or ')}?` : '';
   ctx.report('xl/unknown-key', span, `Unknown key \`${key}\`: xl ignores it silently.${mean}`,
     { fixes: candidates.map((to) => ({ kind: 'rename-key' as const, to })) });
@@ -80,11 +82,13 @@ function guestType(ctx: RuleContext, spec: KeySpec, span: { start: number; end: 
 }
 
 function duplicates(ctx: RuleContext): void {
+  let index: LineIndex | undefined;
   for (const s of ctx.cfg.settings.values()) {
-    if (!s.earlier.length || s.assignment.op === '+=') continue;
+    if (s.all.length < 2 || s.assignment.op === '+=') continue;
     const last = s.assignment;
-    for (const a of s.earlier) {
-      const line = ctx.doc.text.slice(0, last.start).split('\n').length;
+    index ??= new LineIndex(ctx.doc.text);
+    const line = index.position(last.start).line + 1;
+    for (const a of s.all.slice(0, -1)) {
       ctx.report('xl/duplicate-key', a.keySpan,
         `\`${s.key}\` is set again on line ${line}; xl silently uses that later value and ignores this one`,
         { related: [{ message: 'the value xl uses', start: last.start, end: last.end }] });

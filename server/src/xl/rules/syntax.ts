@@ -36,6 +36,8 @@ function isCarriageReturn(ctx: RuleContext, e: XlParseError): boolean {
 
 function explain(ctx: RuleContext, e: XlParseError): { hint?: string; fixes?: Fix[] } {
   const text = ctx.doc.text.slice(e.span.start, e.span.end);
+  const python = pythonConstruct(lineAround(ctx.doc.text, e.span.start));
+  if (python) return { hint: `This is ${python}: xl does not run Python` };
   if (e.kind === 'escape') {
     return { hint: 'xl understands only \\" \\\' \\\\ \\a \\b \\f \\n \\r \\t \\v in strings; numeric escapes do not work' };
   }
@@ -94,6 +96,16 @@ const PYTHON_LINE: Array<[RegExp, string]> = [
   [/\\\s*$/, 'a Python line continuation (\\)'],
 ];
 
+function lineAround(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+function pythonConstruct(line: string): string | undefined {
+  return PYTHON_LINE.find(([re]) => re.test(line))?.[1];
+}
+
 /** A legacy xm config: xm ran the file as Python. Say precisely which lines xl cannot read. */
 function checkXm(ctx: RuleContext): void {
   const { doc } = ctx;
@@ -106,10 +118,10 @@ function checkXm(ctx: RuleContext): void {
     const end = index.lineEnd(line);
     const text = doc.text.slice(start, end);
     if (/^\s*#/.test(text)) continue;
-    const hit = PYTHON_LINE.find(([re]) => re.test(text));
+    const hit = pythonConstruct(text);
     if (!hit) continue;
     first ??= { start, end };
-    if (found.length < 8) found.push(`line ${line + 1} (${hit[1]}): ${text.trim().slice(0, 60)}`);
+    if (found.length < 8) found.push(`line ${line + 1} (${hit}): ${text.trim().slice(0, 60)}`);
   }
   if (!first || (!doc.likelyPython && found.length < 1)) return;
   ctx.report('xl/xm-config', first,

@@ -26,16 +26,14 @@ const LIST_TYPES = new Set(['list', 'nested-list']);
 /** A list where xl wants one value (or the reverse) makes xl warn and treat the key as unset. */
 function shapeOk(ctx: RuleContext, spec: KeySpec, s: XlSetting): boolean {
   const v = s.assignment.value;
-  const line = s.assignment.line;
   if (v.kind === 'list' && SCALAR_TYPES.has(spec.type)) {
-    ctx.report('xl/type', v,
-      `${ctx.filename}:${line}: warning: parameter \`${s.key}' is a list but should be a single value. xl ignores \`${s.key}\` entirely`);
+    ctx.report('xl/type', v, `parameter \`${s.key}' is a list but should be a single value (xl warns and ignores \`${s.key}\` entirely)`);
     return false;
   }
   if (v.kind !== 'list' && LIST_TYPES.has(spec.type)) {
     const consequence = s.key === 'disk' ? ': the guest gets no disk at all' : s.key === 'vif' ? ': the guest gets no network interface' : '';
     ctx.report('xl/type', v,
-      `${ctx.filename}:${line}: warning: parameter \`${s.key}' is a single value but should be a list. xl ignores \`${s.key}\`${consequence}`,
+      `parameter \`${s.key}' is a single value but should be a list (xl warns and ignores \`${s.key}\`${consequence})`,
       { fixes: [{ kind: 'replace', text: `[ ${v.raw} ]`, title: `Wrap ${s.key} in a list` }] });
     return false;
   }
@@ -82,7 +80,7 @@ function number(ctx: RuleContext, spec: KeySpec, s: XlSetting, v: XlAtom): void 
     const fix = spec.type === 'boolean' && /^(yes|true|on|y|no|false|off|n)$/i.test(s.value as string)
       ? [{ kind: 'replace' as const, text: /^(yes|true|on|y)$/i.test(s.value as string) ? '1' : '0', title: `Write ${/^(yes|true|on|y)$/i.test(s.value as string) ? 1 : 0}` }]
       : undefined;
-    ctx.report('xl/type', v, r.warning + hint, { fixes: fix });
+    ctx.report('xl/type', v, xlWarning(r.warning) + hint, { fixes: fix });
     return;
   }
   const n = Number(r.value);
@@ -145,3 +143,8 @@ function list(values: string[] | undefined): string {
   return (values ?? []).map((x) => `"${x}"`).join(', ');
 }
 
+
+/** xl's warning without its `file:line: warning: ` prefix (the editor already shows where). */
+function xlWarning(w: string): string {
+  return w.replace(/^.*?:\d+: warning: /, '');
+}

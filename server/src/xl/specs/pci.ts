@@ -164,8 +164,8 @@ export function parsePci(spec: string): SpecResult<Pci> {
     Object.assign(pci, { domain: b.domain, bus: b.bus, dev: b.dev, func: b.func, allFunctions: b.allFunctions });
     hasBdf = true;
   };
-  const ignoredRest = (key: string, value: string, end: number, valueStart: number): void => {
-    if (end < value.length) warn(`xl ignores \`${value.slice(end)}' after the ${key}`, valueStart + end, valueStart + value.length);
+  const ignoredRest = (what: string, value: string, end: number, valueStart: number): void => {
+    if (end < value.length) warn(`xl ignores \`${value.slice(end)}' after the ${what}`, valueStart + end, valueStart + value.length);
   };
 
   // A BDF first is positional; when it does not parse, xl silently reads the whole string as key=value.
@@ -215,7 +215,7 @@ export function parsePci(spec: string): SpecResult<Pci> {
       if ('message' in v) return fail({ message: v.message, start: vStart + v.start, end: vStart + v.end });
       pci.vslot = v.value;
       ignoredRest('slot number', value, v.end, vStart);
-    } else if (key in OPTIONS) {
+    } else if (Object.hasOwn(OPTIONS, key)) {
       const on = atoi(value) !== 0;
       pci[OPTIONS[key]] = on;
       if (value !== '0' && value !== '1') warn(`\`${value}' is not 0 or 1: xl reads it with atoi() as ${on ? 'on' : 'off'}`, vStart, end);
@@ -231,7 +231,7 @@ export function parsePci(spec: string): SpecResult<Pci> {
       pci.name = value;
     } else {
       const bdfNote = pos === 0 && 'message' in positional ? ` (read as a BDF: ${positional.message})` : '';
-      const known = key.trim() in OPTIONS || ['bdf', 'vslot', 'rdm_policy', 'name'].includes(key.trim());
+      const known = Object.hasOwn(OPTIONS, key.trim()) || ['bdf', 'vslot', 'rdm_policy', 'name'].includes(key.trim());
       const spaceNote = known && key !== key.trim() ? ' (xl does not skip spaces around keys)' : '';
       return fail({ message: `unknown option \`${key}'${spaceNote}${bdfNote}`, start: pos, end: Math.max(eq, pos + 1) }, `Unknown PCI_SPEC_STRING option: ${key}`);
     }

@@ -46,6 +46,11 @@ function zeroOrTooBig(text: string, value: bigint): string {
   return /^0+(?![0-9])/.test(text) ? 'the number must not be 0' : `a leading 0 means octal, so xl reads \`${text}' as 0`;
 }
 
+/** Whether a leading 0 made strtoull read something other than the decimal number written. */
+function readsAsOctal(text: string, value: bigint): boolean {
+  return text.startsWith('0') && BigInt(/^[0-9]+/.exec(text)?.[0] ?? '0') !== value;
+}
+
 /** Parses a vif `rate=` value (`RATE/s[@INTERVAL]`) as libxlutil does. Offsets are into `rate`. */
 export function parseRate(rate: string): SpecResult<Rate> {
   const issues: SpecIssue[] = [];
@@ -73,7 +78,7 @@ export function parseRate(rate: string): SpecResult<Rate> {
   const unit = amount[bytes.end];
   bytesPerSec *= unit === 'G' ? 1000000000n : unit === 'M' ? 1000000n : unit === 'K' ? 1000n : 1n;
   if (unit === 'b' || amount[bytes.end + 1] === 'b') bytesPerSec /= 8n;
-  if (amount.startsWith('0')) {
+  if (readsAsOctal(amount, bytes.value)) {
     issues.push({
       severity: 'warning',
       message: `a leading 0 makes xl read the number as octal: \`${amount}' is ${bytesPerSec} bytes/s`,
@@ -101,7 +106,7 @@ export function parseRate(rate: string): SpecResult<Rate> {
       const message = 'replenishment interval overflow: at most 4294967295 us (about 71 minutes)';
       return fail(interval, message, 'replenishment interval overflow', start, rate.length);
     }
-    if (interval.startsWith('0')) {
+    if (readsAsOctal(interval, n.value)) {
       issues.push({ severity: 'warning', message: `a leading 0 makes xl read the interval as octal: \`${interval}' is ${intervalUsecs} us`, start, end: rate.length });
     } else if (u === undefined) {
       // xl-network-configuration(5) says INTERVAL is in microseconds; the code reads seconds.

@@ -131,7 +131,7 @@ function unknownHint(key: string, hasValue: boolean, known: Set<string>): string
 
 function readValue(st: State, key: string, value: string, vStart: number, start: number, end: number): void {
   const vif = st.vif;
-  if (key in STRING_KEYS) {
+  if (Object.hasOwn(STRING_KEYS, key)) {
     vif[STRING_KEYS[key]] = value;
     if (key === 'netdev') warn(st, 'netdev is deprecated: use gatewaydev', start, end, 'the netdev parameter is deprecated, please use gatewaydev instead');
     if (key === 'model' && st.guestType && st.guestType !== 'hvm') warn(st, 'model only applies to emulated NICs of HVM guests: ignored here', start, end, undefined, 'info');
@@ -170,14 +170,14 @@ function readValue(st: State, key: string, value: string, vStart: number, start:
 function readMac(st: State, value: string, vStart: number, start: number, end: number): void {
   let q = vStart;
   let ok = true;
-  for (let i = 0; i < 6 && ok; i++) {
+  for (let i = 0; i < 6; i++) {
     const r = q <= st.spec.length ? strtoull(st.spec, q, 16) : undefined;
-    const octet = r ? Number(r.value & 0xffffffffn) : 0;
+    // xl stores the octet as an unsigned int before checking it.
+    const octet = r ? Number(r.value & 0xffffffffn) : 256;
     ok = r !== undefined && r.end !== q && octet <= 255;
-    if (ok && r) {
-      st.mac[i] = octet;
-      q = r.end + 1;
-    }
+    if (!ok || !r) break;
+    st.mac[i] = octet;
+    q = r.end + 1;
   }
   const mac = macText(st.mac);
   const zero = st.mac.every((b) => b === 0);
@@ -218,16 +218,16 @@ function checkVlan(st: State, value: string, vStart: number): void {
   const terms = value.split('/');
   for (const term of terms) {
     const end = at + term.length;
-    const m = /^(\d+)(?:([pu])|-(\d+)(u?)|\+(\d+)x(\d+)(u?))?$/.exec(term);
+    const m = /^(\d+)(?:([pu])|-(\d+)u?|\+(\d+)x(\d+)u?)?$/.exec(term);
     if (!m) {
       warn(st, `invalid vlan term \`${term}': expected N, Np, Nu, A-B, A-Bu, N+OxC or N+OxCu`, at, Math.max(end, at + 1));
     } else {
       const first = Number(m[1]);
-      const last = m[3] !== undefined ? Number(m[3]) : m[5] !== undefined ? first + Number(m[5]) * Number(m[6]) : first;
+      const last = m[3] !== undefined ? Number(m[3]) : m[4] !== undefined ? first + Number(m[4]) * Number(m[5]) : first;
       if (first < 1 || last > 4094) warn(st, `VLAN IDs are 1-4094; \`${term}' goes outside`, at, end);
       else if (last < first) warn(st, `vlan range \`${term}' runs backwards`, at, end);
       if (m[2] === 'p') pvids++;
-      if (m[3] !== undefined || m[5] !== undefined) single = false;
+      if (m[3] !== undefined || m[4] !== undefined) single = false;
     }
     at = end + 1;
   }
