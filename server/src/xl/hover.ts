@@ -104,7 +104,7 @@ function valueHover(a: XlAnalysis, assignment: XlAssignment, atom: XlAtom, offse
 }
 
 function specHover(a: XlAnalysis, atom: XlAtom, device: 'disk' | 'vif' | 'pci', offset: number): HoverResult | undefined {
-  const result = device === 'disk' ? parseDisk(atom.value, a.ctx.version) : device === 'vif' ? parseVif(atom.value, a.ctx.guest.type) : parsePci(atom.value);
+  const result = device === 'disk' ? parseDisk(atom.value, a.ctx.version) : device === 'vif' ? parseVif(atom.value, a.ctx.guest.type, a.ctx.version) : parsePci(atom.value);
   const part = result.parts.find((p) => valueToDocument(atom, p.start) <= offset && offset <= valueToDocument(atom, p.end));
   const summary = device === 'disk' ? diskSummary(atom.value, a.ctx.version) : '';
   if (!part) return summary ? { markdown: summary, start: atom.start, end: atom.end } : undefined;

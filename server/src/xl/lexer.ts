@@ -175,6 +175,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
  * three more characters as a decimal number and then drops them.
  */
 export function dequote(raw: string, onError: (reason: string) => void, positions?: number[]): string {
+  if (!positions && !raw.includes('\\')) return raw.slice(1, -1);
   let out = '';
   const end = raw.length - 1;
   let p = 1;

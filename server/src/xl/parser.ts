@@ -101,12 +101,13 @@ function parseFrom(text: string, start: number, startLine: number): Segment {
   const assignments: XlAssignment[] = [];
   let lastToken: Token = { sym: EOF, start: 0, end: 0, text: '', line: 1 };
 
-  const reduceAction = (rule: number, rhs: Semantic[]): Semantic => {
+  /** The semantic action of `rule`; its right-hand side is `v[b]`, `v[b + 1]`, ... */
+  const reduceAction = (rule: number, v: Semantic[], b: number): Semantic => {
     switch (rule) {
       case 9:
       case 10: {
-        const key = rhs[0] as Token;
-        const value = rhs[2] as XlValue;
+        const key = v[b] as Token;
+        const value = v[b + 2] as XlValue;
         const a: XlAssignment = {
           key: key.text,
           keySpan: { start: key.start, end: key.end },
@@ -121,16 +122,16 @@ function parseFrom(text: string, start: number, startLine: number): Segment {
         return a;
       }
       case 13:
-        return rhs[0];
+        return v[b];
       case 14: {
-        const open = rhs[0] as Token;
-        const close = rhs[3] as Token;
-        const list: XlList = { kind: 'list', items: rhs[2] as XlValue[], start: open.start, end: close.end, line: open.line };
+        const open = v[b] as Token;
+        const close = v[b + 3] as Token;
+        const list: XlList = { kind: 'list', items: v[b + 2] as XlValue[], start: open.start, end: close.end, line: open.line };
         return list;
       }
       case 15:
       case 16: {
-        const tok = rhs[0] as Token;
+        const tok = v[b] as Token;
         const atom: XlAtom = {
           kind: rule === 15 ? 'string' : 'number',
           raw: tok.text,
@@ -145,12 +146,12 @@ function parseFrom(text: string, start: number, startLine: number): Segment {
         return [];
       case 18:
       case 19:
-        return rhs[0];
+        return v[b];
       case 20:
-        return [rhs[0] as XlValue];
+        return [v[b] as XlValue];
       case 21: {
-        const items = rhs[0] as XlValue[];
-        items.push(rhs[3] as XlValue);
+        const items = v[b] as XlValue[];
+        items.push(v[b + 3] as XlValue);
         return items;
       }
       default:
@@ -211,10 +212,11 @@ function parseFrom(text: string, start: number, startLine: number): Segment {
 
   const reduce = (rule: number): void => {
     const len = t.r2[rule];
-    const rhs = values.slice(values.length - len);
-    const result = reduceAction(rule, rhs);
-    states.length -= len;
-    values.length -= len;
+    const result = reduceAction(rule, values, values.length - len);
+    for (let k = 0; k < len; k++) {
+      states.pop();
+      values.pop();
+    }
     const lhs = t.r1[rule] - t.ntokens;
     const top = states[states.length - 1];
     const i = t.pgoto[lhs] + top;

@@ -8,6 +8,8 @@ import { parsePci } from '../specs/pci';
 import type { SpecIssue, SpecPart, SpecResult } from '../specs/types';
 import { parseVif } from '../specs/vif';
 import type { RuleContext } from './context';
+import { memoise } from '../specs/memo';
+import type { GuestType } from '../schema/types';
 
 const MAX_RELATED = 5;
 
@@ -16,20 +18,29 @@ export interface ParsedDisk {
   result: SpecResult<Disk>;
 }
 
+const diskOf = memoise(parseDisk);
+/** `context` is "<guest type>|<Xen version>": both change what a vif accepts. */
+const vifOf = memoise((spec: string, context: string) => {
+  const [guest, version] = context.split('|');
+  return parseVif(spec, (guest || undefined) as GuestType | undefined, version);
+});
+const pciOf = memoise((spec: string) => parsePci(spec));
+const cpusOf = memoise((spec: string) => parseCpus(spec));
+
 export function checkDevices(ctx: RuleContext): ParsedDisk[] {
-  const disks = eachString(ctx, 'disk').map((atom) => ({ atom, result: parseDisk(atom.value, ctx.version) }));
+  const disks = eachString(ctx, 'disk').map((atom) => ({ atom, result: diskOf(atom.value, ctx.version) }));
   for (const d of disks) {
     report(ctx, 'xl/disk-spec', d.atom, d.result.issues, 'config parsing error in disk specification: ');
     if (d.result.value) diskSanity(ctx, d.atom, d.result.value, d.result.parts);
   }
   duplicateVdevs(ctx, disks);
-  for (const atom of eachString(ctx, 'vif')) report(ctx, 'xl/vif-spec', atom, parseVif(atom.value, ctx.guest.type).issues);
-  for (const atom of eachString(ctx, 'pci')) report(ctx, 'xl/pci-spec', atom, parsePci(atom.value).issues);
+  for (const atom of eachString(ctx, 'vif')) report(ctx, 'xl/vif-spec', atom, vifOf(atom.value, `${ctx.guest.type ?? ''}|${ctx.version}`).issues);
+  for (const atom of eachString(ctx, 'pci')) report(ctx, 'xl/pci-spec', atom, pciOf(atom.value, undefined).issues);
   for (const key of ['cpus', 'cpus_soft']) {
     const v = ctx.cfg.get(key)?.assignment.value;
     if (!v) continue;
     const atoms = v.kind === 'list' ? v.items.filter((i): i is XlAtom => i.kind !== 'list') : [v];
-    for (const atom of atoms) report(ctx, 'xl/cpus-spec', atom, parseCpus(atom.value).issues);
+    for (const atom of atoms) report(ctx, 'xl/cpus-spec', atom, cpusOf(atom.value, undefined).issues);
   }
   return disks;
 }

@@ -289,6 +289,24 @@ function positional(st: State, start: number, end: number): void {
   }
 }
 
+const RULES_BY_VERSION = new Map<string, Map<string, Rule[]>>();
+
+/**
+ * The scanner's rules for a Xen version, indexed by the first character they can
+ * match (most start with a keyword), in rule order; '' holds the rules for any other character.
+ */
+function rulesFor(version: string): Map<string, Rule[]> {
+  let byChar = RULES_BY_VERSION.get(version);
+  if (byChar) return byChar;
+  const rules = RULES.filter((r) => !r.since || versionAtLeast(version, r.since));
+  const firstChar = (r: Rule) => (/^[a-z]/.test(r.head.source) && !/^[a-z][?*+|]/.test(r.head.source) ? r.head.source[0] : undefined);
+  byChar = new Map();
+  const chars = new Set(rules.map(firstChar).filter((c): c is string => !!c));
+  for (const c of [...chars, '']) byChar.set(c, rules.filter((r) => { const f = firstChar(r); return f === undefined || f === c; }));
+  RULES_BY_VERSION.set(version, byChar);
+  return byChar;
+}
+
 function matchAt(rule: Rule, s: string, pos: number): Match | undefined {
   rule.head.lastIndex = pos;
   const m = rule.head.exec(s);
@@ -315,11 +333,11 @@ export function parseDisk(spec: string, version = '4.17'): SpecResult<Disk> {
     issues: [],
     parts: [],
   };
-  const rules = RULES.filter((r) => !r.since || versionAtLeast(version, r.since));
+  const rules = rulesFor(version);
   let pos = 0;
   while (pos < spec.length && !st.stop) {
     let best: { rule: Rule; m: Match } | undefined;
-    for (const rule of rules) {
+    for (const rule of rules.get(spec[pos]) ?? rules.get('')!) {
       const m = matchAt(rule, spec, pos);
       if (m && (!best || m.total > best.m.total)) best = { rule, m };
     }
