@@ -133,3 +133,22 @@ export class Harness {
     this.proc.stdin.end();
   }
 }
+
+/**
+ * Mocha hooks for a suite that needs the reference harness: starts it before the
+ * suite, stops it after. Without libxlutil the suite is skipped, except in CI,
+ * which must run it.
+ */
+export function useHarness(): () => Harness {
+  let harness: Harness | undefined;
+  before(function () {
+    const built = buildHarness();
+    if ('missing' in built) {
+      if (process.env.CI) throw new Error(`CI must run the reference tests: ${built.missing}`);
+      this.skip();
+    }
+    harness = new Harness((built as { binary: string }).binary);
+  });
+  after(() => harness?.close());
+  return () => harness!;
+}

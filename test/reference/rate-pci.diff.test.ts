@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parsePci } from '../../server/src/xl/specs/pci';
 import { parseRate } from '../../server/src/xl/specs/rate';
 import { Random, randomPciSpec, randomRate } from './generate';
-import { buildHarness, Harness } from './harness';
+import { useHarness } from './harness';
 
 const RATES = ['10Mb/s', '250KB/s', '1MB/s@20ms', '1MB/s@20', '100mb/s', '1GB/s@0ms', '5000000000B/s', '@20ms', '', '1Mb/s@5000s',
   '08Mb/s', '010Mb/s', '0189KB/s', '1b/s', '4294967295GB/s', '1MB/s@20m@', '1MB/s@08', '1MB/s@4294s', '1MB/s@4295s', '1MB/s@10u'];
@@ -22,21 +22,11 @@ function inputs(fixed: string[], seed: number, gen: (r: Random) => string): stri
 
 describe('rate and PCI specs against libxlutil', function () {
   this.timeout(120000);
-  let harness: Harness | undefined;
-
-  before(function () {
-    const built = buildHarness();
-    if ('missing' in built) {
-      if (process.env.CI) throw new Error(built.missing);
-      this.skip();
-    }
-    harness = new Harness(built.binary);
-  });
-  after(() => harness?.close());
+  const harness = useHarness();
 
   it(`agrees with xlu_vif_parse_rate on ${COUNT} rate strings`, async () => {
     const rates = inputs(RATES, 0x5eed01, randomRate);
-    const answers = await Promise.all(rates.map((s) => harness!.rate(s)));
+    const answers = await Promise.all(rates.map((s) => harness().rate(s)));
     const mismatches = rates.flatMap((s, i): Array<{ input: string; mine: unknown; theirs: unknown }> => {
       const want = answers[i];
       const got = parseRate(s);
@@ -56,7 +46,7 @@ describe('rate and PCI specs against libxlutil', function () {
 
   it(`agrees with xlu_pci_parse_spec_string on ${COUNT} PCI specs`, async () => {
     const specs = inputs(PCIS, 0x5eed02, randomPciSpec);
-    const answers = await Promise.all(specs.map((s) => harness!.pci(s)));
+    const answers = await Promise.all(specs.map((s) => harness().pci(s)));
     let undefinedBehaviour = 0;
     const mismatches = specs.flatMap((s, i): Array<{ input: string; mine: unknown; theirs: unknown }> => {
       const want = answers[i];

@@ -7,7 +7,7 @@ import { xlReport } from '../../server/src/xl/ast';
 import { XlConfig } from '../../server/src/xl/config';
 import { parseXl } from '../../server/src/xl/parser';
 import { parseDisk } from '../../server/src/xl/specs/disk';
-import { buildHarness, type CfgAnswer, type DiskAnswer, Harness } from './harness';
+import { type CfgAnswer, type DiskAnswer, useHarness } from './harness';
 import { mutate, Random, randomConfig, randomDiskSpec } from './generate';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -96,24 +96,13 @@ function mark<T extends object>(m: T): T {
 
 describe('differential: xenops vs libxlutil (xl 4.17)', function () {
   this.timeout(300_000);
-  let harness: Harness | undefined;
-
-  before(function () {
-    const built = buildHarness();
-    if ('missing' in built) {
-      if (process.env.CI) throw new Error(`CI must run the reference tests: ${built.missing}`);
-      this.skip();
-    }
-    harness = new Harness((built as { binary: string }).binary);
-  });
-
-  after(() => harness?.close());
+  const harness = useHarness();
 
   async function compareConfigs(inputs: string[]): Promise<string[]> {
     const mismatches: string[] = [];
     for (const text of inputs) {
       const keys = [...new Set(text.match(/[a-z][._0-9a-z]*/g) ?? [])].slice(0, 60);
-      const theirs = await harness!.cfg(text, keys);
+      const theirs = await harness().cfg(text, keys);
       const ours = ourCfg(text, keys);
       if (!same(theirs, ours)) mismatches.push(`${JSON.stringify(text)}\n  xl:      ${JSON.stringify(theirs)}\n  xenops:  ${JSON.stringify(ours)}`);
     }
@@ -161,7 +150,7 @@ describe('differential: xenops vs libxlutil (xl 4.17)', function () {
     for (const text of corpus()) for (const m of text.matchAll(/'([^'\n]*:[^'\n]*)'/g)) specs.push(m[1]);
     const mismatches: string[] = [];
     for (const spec of specs) {
-      const theirs = await harness!.disk(spec);
+      const theirs = await harness().disk(spec);
       const ours = ourDisk(spec);
       if (!same(theirs, ours)) mismatches.push(`${JSON.stringify(spec)}\n  xl:     ${JSON.stringify(theirs)}\n  xenops: ${JSON.stringify(ours)}`);
     }
