@@ -185,7 +185,9 @@ describe('xl rules', () => {
       const text = PV + 'boot = "c"\n';
       const [f] = only(text, 'xl/guest-type');
       assert.strictEqual(at(text, f), 'boot');
-      assert.match(f.message, /no type set, so PV/);
+      assert.match(f.message, /no `type` is set, so this is a PV guest/);
+      assert.strictEqual(f.severity, 'warning');
+      assert.strictEqual(only('name = "g"\ntype = "pv"\nkernel = "/k"\nboot = "c"\n', 'xl/guest-type')[0].severity, 'info');
     });
     it('treats timer_mode on PV as the error xl makes of it', () => {
       assert.strictEqual(only(PV + 'timer_mode = "delay_for_missed_ticks"\n', 'xl/guest-type')[0].severity, 'error');

@@ -1,6 +1,6 @@
 // Completion for xl configs: keys (for the guest type and Xen version), enum
 // values inside quotes, and the keys and values of disk / vif / pci specs.
-import { CompletionItem, CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
+import { CompletionItem, CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind } from 'vscode-languageserver-types';
 import { keySpec, keysFor } from './schema';
 import { SPEC_KEYS } from './schema/specKeys';
 import type { GuestType, KeySpec, XenVersion } from './schema/types';
@@ -76,7 +76,7 @@ function keyItems(version: XenVersion, guest: GuestType | undefined, present: Se
       documentation: { kind: MarkupKind.Markdown, value: k.doc },
       insertText: `${k.key} = ${valueTemplate(k)}`,
       insertTextFormat: InsertTextFormat.Snippet,
-      tags: k.deprecated ? [1] : undefined,
+      tags: k.deprecated ? [CompletionItemTag.Deprecated] : undefined,
       sortText: `${k.deprecated ? 'z' : 'a'}${k.key}`,
     }));
 }

@@ -133,11 +133,10 @@ function uuid(ctx: RuleContext): void {
   }
 }
 
-/** Where a new setting goes: after the comment block at the top of the file. */
+/** Where a new setting goes: on its own line before the first setting, after the comments at the top. */
 function insertionPoint(ctx: RuleContext): number {
   const first = ctx.doc.assignments[0];
-  if (!first) return ctx.doc.text.length && !ctx.doc.text.endsWith('\n') ? ctx.doc.text.length : ctx.doc.text.length;
-  return ctx.doc.text.lastIndexOf('\n', first.start - 1) + 1;
+  return first ? ctx.doc.text.lastIndexOf('\n', first.start - 1) + 1 : 0;
 }
 
 function firstSettingLine(ctx: RuleContext): Span {

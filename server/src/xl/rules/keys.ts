@@ -77,8 +77,13 @@ function guestType(ctx: RuleContext, spec: KeySpec, span: { start: number; end: 
     ctx.report('xl/guest-type', span, 'ERROR: "timer_mode" option is not supported for PV guests: xl refuses to create the domain', { severity: 'error' });
     return;
   }
+  // With no type set the guest silently becomes PV: an HVM-only key then usually means a forgotten `type`.
+  const defaulted = ctx.guest.from === 'default';
   ctx.report('xl/guest-type', span,
-    `\`${spec.key}\` applies to ${applies} guests; this is a ${type.toUpperCase()} guest${ctx.guest.from === 'default' ? ' (no type set, so PV)' : ''}, so xl ignores it`);
+    defaulted
+      ? `\`${spec.key}\` only affects ${applies} guests, but no \`type\` is set, so this is a PV guest and \`${spec.key}\` has no effect. Missing type = "hvm"?`
+      : `\`${spec.key}\` only affects ${applies} guests; in this ${type.toUpperCase()} guest it has no effect`,
+    { severity: defaulted ? 'warning' : 'info' });
 }
 
 function duplicates(ctx: RuleContext): void {

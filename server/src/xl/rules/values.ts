@@ -74,19 +74,20 @@ function number(ctx: RuleContext, spec: KeySpec, s: XlSetting, v: XlAtom): void 
   const r = ctx.cfg.long(s.key, ctx.filename);
   if (!r.ok) {
     if (r.absent) return;
-    const hint = spec.type === 'boolean' && /^(yes|no|true|false|on|off|y|n)$/i.test(s.value as string)
-      ? `. Booleans are 1 or 0 in xl; \`${s.value}\` is not understood and xl keeps the default`
-      : '. xl ignores the setting';
-    const fix = spec.type === 'boolean' && /^(yes|true|on|y|no|false|off|n)$/i.test(s.value as string)
-      ? [{ kind: 'replace' as const, text: /^(yes|true|on|y)$/i.test(s.value as string) ? '1' : '0', title: `Write ${/^(yes|true|on|y)$/i.test(s.value as string) ? 1 : 0}` }]
-      : undefined;
-    ctx.report('xl/type', v, xlWarning(r.warning) + hint, { fixes: fix });
+    const word = s.value as string;
+    const truth = spec.type === 'boolean' ? BOOLEAN_WORDS[word.toLowerCase()] : undefined;
+    const hint = truth === undefined ? '. xl ignores the setting' : `. Booleans are 1 or 0 in xl; \`${word}\` is not understood and xl keeps the default`;
+    const fixes = truth === undefined ? undefined : [{ kind: 'replace' as const, text: truth, title: `Write ${truth}` }];
+    ctx.report('xl/type', v, xlWarning(r.warning) + hint, { fixes });
     return;
   }
   const n = Number(r.value);
   if (spec.min !== undefined && n < spec.min) rangeError(ctx, spec, v, n);
   else if (spec.max !== undefined && n > spec.max) rangeError(ctx, spec, v, n);
 }
+
+/** Words people write for booleans, and the number xl wants instead. */
+const BOOLEAN_WORDS: Record<string, string> = { yes: '1', true: '1', on: '1', y: '1', no: '0', false: '0', off: '0', n: '0' };
 
 function rangeError(ctx: RuleContext, spec: KeySpec, v: XlAtom, n: number): void {
   const unit = spec.unit ? ` ${spec.unit}` : '';
