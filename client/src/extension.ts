@@ -19,14 +19,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: 'xen-cfg' },
       { scheme: 'untitled', language: 'xen-cfg' },
+      { scheme: 'file', pattern: '**/xenops.yaml' },
     ],
-    synchronize: { configurationSection: 'xenops' },
+    synchronize: {
+      configurationSection: 'xenops',
+      // configs, inventories and LVM reports changed outside the editor trigger a re-check
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.cfg,*.xl,*.xlcfg,xenops.yaml,*.json}'),
+    },
   };
   client = new LanguageClient('xenops', 'xenops', serverOptions, clientOptions);
 
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument(detectDomainConfig),
     vscode.commands.registerCommand('xenops.restartServer', () => client?.restart()),
+    vscode.commands.registerCommand('xenops.showShellCommand', showShellCommand),
+    vscode.commands.registerCommand('xenops.compareConfigs', compareConfigs),
   );
   vscode.workspace.textDocuments.forEach(detectDomainConfig);
   await client.start();
@@ -37,6 +44,31 @@ function detectDomainConfig(doc: vscode.TextDocument): void {
   if (!GENERIC_LANGUAGES.has(doc.languageId) || !/\.cfg$/i.test(doc.fileName)) return;
   const head = doc.getText(new vscode.Range(0, 0, 200, 0));
   if (looksLikeDomainConfig(head)) void vscode.languages.setTextDocumentLanguage(doc, 'xen-cfg');
+}
+
+/** Fixes that need the host (lvcreate, lvextend) come with a command for the operator to run. */
+async function showShellCommand(command: string): Promise<void> {
+  const copy = 'Copy command';
+  const choice = await vscode.window.showInformationMessage(`Run on the host: ${command}`, copy);
+  if (choice === copy) await vscode.env.clipboard.writeText(command.replace(/\s+#.*$/, ''));
+}
+
+/** Semantic diff of two domU configs: from two files selected in the explorer, or picked. */
+async function compareConfigs(clicked?: vscode.Uri, selected?: vscode.Uri[]): Promise<void> {
+  let pair = selected?.length === 2 ? selected : undefined;
+  if (!pair) {
+    const files = await vscode.workspace.findFiles('**/*.{cfg,xl,xlcfg}', '**/node_modules/**', 5000);
+    const items = files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri }));
+    const first = clicked ? { uri: clicked } : await vscode.window.showQuickPick(items, { title: 'Compare Domain Configs: first config' });
+    if (!first) return;
+    const second = await vscode.window.showQuickPick(items.filter((i) => i.uri.toString() !== first.uri.toString()), { title: 'Compare Domain Configs: second config' });
+    if (!second) return;
+    pair = [first.uri, second.uri];
+  }
+  const result = await client?.sendRequest<{ markdown: string; count: number }>('xenops/diff', { a: pair[0].toString(), b: pair[1].toString() });
+  if (!result) return;
+  const doc = await vscode.workspace.openTextDocument({ content: result.markdown, language: 'markdown' });
+  await vscode.window.showTextDocument(doc, { preview: true });
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,29 +1,32 @@
 // The xenops language server: LSP wiring only. Every feature lives in its own
 // module and works without an editor (the CLI and the tests use them directly).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {
-  CodeAction,
+  type CodeAction,
   CodeActionKind,
   createConnection,
-  Diagnostic,
-  DiagnosticSeverity,
-  DocumentSymbol,
-  Hover,
-  InitializeResult,
+  type DocumentSymbol,
+  FileChangeType,
+  type Hover,
+  type InitializeResult,
   MarkupKind,
   ProposedFeatures,
-  Range,
   SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from './core/uri';
 import type { Finding } from './core/findings';
-import { applySeverities } from './core/findings';
+import { quickFixes } from './core/quickFixes';
 import { LineIndex } from './core/text';
+import { URI } from './core/uri';
 import { analyseXl } from './lintService';
-import { DEFAULT_SETTINGS, type LintSettings, normaliseSettings } from './settings';
-import { quickFixes } from './xl/actions';
+import { range, toDiagnostic } from './lsp/convert';
+import { WorkspaceService } from './lsp/workspace';
+import { diffConfigs, formatDrift } from './workspace/drift';
+import { INVENTORY_FILE } from './workspace/inventory';
+import { completeInventory, hoverInventory } from './workspace/inventoryEditor';
 import { completeXl } from './xl/completion';
 import { hoverXl } from './xl/hover';
 import type { XlAnalysis } from './xl/lint';
@@ -31,13 +34,16 @@ import { symbolsXl, type XlSymbol } from './xl/symbols';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const settingsCache = new Map<string, Promise<LintSettings>>();
-const analyses = new Map<string, { version: number; settings: LintSettings; analysis: XlAnalysis; index: LineIndex }>();
-const pending = new Map<string, NodeJS.Immediate>();
-let canAskConfiguration = false;
+let service: WorkspaceService;
+let folders: string[] = [];
+
+/** Shell commands attached to fixes are shown by the client, never run. */
+export const SHOW_SHELL_COMMAND = 'xenops.showShellCommand';
 
 connection.onInitialize((params): InitializeResult => {
-  canAskConfiguration = !!params.capabilities.workspace?.configuration;
+  service = new WorkspaceService(connection, !!params.capabilities.workspace?.configuration);
+  const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folders = roots.map((u) => URI.toPath(u)).filter((p): p is string => !!p);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -50,130 +56,140 @@ connection.onInitialize((params): InitializeResult => {
   };
 });
 
+connection.onInitialized(() => void service.start(folders));
+
 connection.onDidChangeConfiguration(() => {
-  settingsCache.clear();
-  analyses.clear();
-  for (const doc of documents.all()) schedule(doc);
+  void service.settingsChanged((file) => documents.get(URI.fromPath(file))?.getText() ?? readFile(file));
 });
 
-function settingsFor(uri: string): Promise<LintSettings> {
-  if (!canAskConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
-  const cached = settingsCache.get(uri);
-  if (cached) return cached;
-  const s: Promise<LintSettings> = connection.workspace
-    .getConfiguration({ scopeUri: uri, section: 'xenops' })
-    .then(normaliseSettings, () => DEFAULT_SETTINGS);
-  settingsCache.set(uri, s);
-  return s;
+function readFile(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
-function isXl(doc: TextDocument): boolean {
-  return doc.languageId === 'xen-cfg';
+/** What xenops does with a document: a domU config, an inventory, or nothing. */
+function role(doc: TextDocument): 'domain' | 'inventory' | undefined {
+  if (doc.languageId === 'xen-cfg') return 'domain';
+  if (path.basename(doc.uri) === INVENTORY_FILE) return 'inventory';
+  return undefined;
 }
 
-/** The analysis of the document's current version, computed once. */
-async function analysisOf(doc: TextDocument) {
-  const settings = await settingsFor(doc.uri);
-  const cached = analyses.get(doc.uri);
-  if (cached && cached.version === doc.version && cached.settings === settings) return cached;
+/** Documents that are not files (untitled editors) are checked on their own. */
+const standalone = new Map<string, { version: number; analysis: XlAnalysis; index: LineIndex }>();
+
+function standaloneAnalysis(doc: TextDocument) {
+  const cached = standalone.get(doc.uri);
+  if (cached?.version === doc.version) return cached;
   const text = doc.getText();
-  const entry = { version: doc.version, settings, analysis: analyseXl(text, URI.basename(doc.uri), settings), index: new LineIndex(text) };
-  analyses.set(doc.uri, entry);
+  const entry = { version: doc.version, analysis: analyseXl(text, URI.basename(doc.uri), service.settingsFor('')), index: new LineIndex(text) };
+  standalone.set(doc.uri, entry);
   return entry;
 }
 
-/** Validation runs on the next turn of the event loop, so a burst of edits is checked once. */
-function schedule(doc: TextDocument): void {
-  if (!isXl(doc)) return;
-  const waiting = pending.get(doc.uri);
-  if (waiting) clearImmediate(waiting);
-  pending.set(doc.uri, setImmediate(() => {
-    pending.delete(doc.uri);
-    void validate(doc.uri);
-  }));
+/** The analysis, findings and line index of a domU document, wherever it lives. */
+function view(doc: TextDocument): { analysis: XlAnalysis; findings: Finding[]; index: LineIndex } | undefined {
+  const file = URI.toPath(doc.uri);
+  if (file) {
+    const analysis = service.analysis(file);
+    const index = service.lineIndex(file);
+    return analysis && index ? { analysis, findings: service.findings(file), index } : undefined;
+  }
+  const s = standaloneAnalysis(doc);
+  return { analysis: s.analysis, findings: s.analysis.findings, index: s.index };
 }
 
-async function validate(uri: string): Promise<void> {
-  const doc = documents.get(uri);
-  if (!doc) return;
-  const { analysis, index, settings } = await analysisOf(doc);
-  if (documents.get(uri)?.version !== doc.version) return;
-  const findings = applySeverities(analysis.findings, settings.rules);
-  await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(f, index, uri)) });
+function onContent(doc: TextDocument): void {
+  const kind = role(doc);
+  if (!kind) return;
+  const file = URI.toPath(doc.uri);
+  if (file) {
+    void service.edited(file, doc.getText(), doc.version, doc.languageId);
+    return;
+  }
+  if (kind !== 'domain') return;
+  const { analysis, index } = standaloneAnalysis(doc);
+  const settings = service.settingsFor('');
+  const findings = analysis.findings.filter((f) => settings.rules[f.code] !== 'off');
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(f, index, doc.uri, () => undefined)) });
 }
 
-const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-function range(index: LineIndex, start: number, end: number): Range {
-  return { start: index.position(start), end: index.position(end) };
-}
-
-function toDiagnostic(f: Finding, index: LineIndex, uri: string): Diagnostic {
-  return {
-    range: range(index, f.start, f.end),
-    severity: SEVERITY[f.severity],
-    code: f.code,
-    source: 'xenops',
-    message: f.message,
-    relatedInformation: f.related?.map((r) => ({ location: { uri: r.uri ?? uri, range: range(index, r.start, r.end) }, message: r.message })),
-  };
-}
-
-documents.onDidOpen((e) => schedule(e.document));
-documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidOpen((e) => onContent(e.document));
+documents.onDidChangeContent((e) => onContent(e.document));
 documents.onDidClose((e) => {
-  analyses.delete(e.document.uri);
-  settingsCache.delete(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  const file = URI.toPath(e.document.uri);
+  if (file && role(e.document)) void service.closed(file);
+  else if (standalone.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onHover(async (p): Promise<Hover | null> => {
-  const doc = documents.get(p.textDocument.uri);
-  if (!doc || !isXl(doc)) return null;
-  const { analysis, index } = await analysisOf(doc);
-  const h = hoverXl(analysis, index.offset(p.position));
-  return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(index, h.start, h.end) } : null;
+connection.onDidChangeWatchedFiles((p) => {
+  const changes = p.changes.flatMap((c) => {
+    const file = URI.toPath(c.uri);
+    return file ? [{ file, deleted: c.type === FileChangeType.Deleted }] : [];
+  });
+  void service.watched(changes);
 });
 
-connection.onCompletion(async (p) => {
+connection.onHover((p): Hover | null => {
   const doc = documents.get(p.textDocument.uri);
-  if (!doc || !isXl(doc)) return [];
-  const { analysis, index } = await analysisOf(doc);
-  return completeXl(analysis, index.offset(p.position));
+  if (!doc) return null;
+  if (role(doc) === 'inventory') {
+    const offset = doc.offsetAt(p.position);
+    const h = hoverInventory(doc.getText(), offset);
+    return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } } : null;
+  }
+  const v = role(doc) === 'domain' ? view(doc) : undefined;
+  if (!v) return null;
+  const h = hoverXl(v.analysis, v.index.offset(p.position));
+  return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: range(v.index, h.start, h.end) } : null;
 });
 
-connection.onCodeAction(async (p): Promise<CodeAction[]> => {
+connection.onCompletion((p) => {
   const doc = documents.get(p.textDocument.uri);
-  if (!doc || !isXl(doc)) return [];
-  const { analysis, index, settings } = await analysisOf(doc);
-  const findings = applySeverities(analysis.findings, settings.rules);
+  if (!doc) return [];
+  if (role(doc) === 'inventory') return completeInventory(doc.getText(), doc.offsetAt(p.position));
+  const v = role(doc) === 'domain' ? view(doc) : undefined;
+  return v ? completeXl(v.analysis, v.index.offset(p.position)) : [];
+});
+
+connection.onCodeAction((p): CodeAction[] => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc || !role(doc)) return [];
+  const file = URI.toPath(doc.uri);
+  const index = (file && service.lineIndex(file)) || new LineIndex(doc.getText());
+  const findings = role(doc) === 'domain' ? view(doc)?.findings ?? [] : file ? service.findings(file) : [];
   return quickFixes(findings, index.offset(p.range.start), index.offset(p.range.end)).map((fix) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     isPreferred: fix.preferred,
-    diagnostics: [toDiagnostic(fix.finding, index, doc.uri)],
-    edit: { changes: { [doc.uri]: fix.changes.map((c) => ({ range: range(index, c.start, c.end), newText: c.text })) } },
+    diagnostics: [toDiagnostic(fix.finding, index, doc.uri, (other) => service.lineIndex(other))],
+    ...(fix.changes.length ? { edit: { changes: { [doc.uri]: fix.changes.map((c) => ({ range: range(index, c.start, c.end), newText: c.text })) } } } : {}),
+    ...(fix.shell ? { command: { title: 'Show the command to run on the host', command: SHOW_SHELL_COMMAND, arguments: [fix.shell] } } : {}),
   }));
 });
 
-connection.onDocumentSymbol(async (p): Promise<DocumentSymbol[]> => {
+connection.onDocumentSymbol((p): DocumentSymbol[] => {
   const doc = documents.get(p.textDocument.uri);
-  if (!doc || !isXl(doc)) return [];
-  const { analysis, index } = await analysisOf(doc);
+  const v = doc && role(doc) === 'domain' ? view(doc) : undefined;
+  if (!v) return [];
   const convert = (s: XlSymbol): DocumentSymbol => ({
     name: s.name,
     detail: s.detail,
     kind: s.kind === 'list' ? SymbolKind.Array : s.kind === 'entry' ? SymbolKind.String : SymbolKind.Property,
-    range: range(index, s.start, s.end),
-    selectionRange: range(index, s.selectionStart, s.selectionEnd),
+    range: range(v.index, s.start, s.end),
+    selectionRange: range(v.index, s.selectionStart, s.selectionEnd),
     children: s.children.map(convert),
   });
-  return symbolsXl(analysis.doc.assignments).map(convert);
+  return symbolsXl(v.analysis.doc.assignments).map(convert);
+});
+
+/** `xenops/diff`: the semantic drift between two domU configs, as Markdown. */
+connection.onRequest('xenops/diff', (p: { a: string; b: string }) => {
+  const text = (uri: string) => documents.get(uri)?.getText() ?? readFile(URI.toPath(uri) ?? '') ?? '';
+  const items = diffConfigs(text(p.a), text(p.b), service.settingsFor(URI.toPath(p.a) ?? '').xenVersion);
+  return { markdown: '```text\n' + formatDrift(items, URI.basename(p.a), URI.basename(p.b)) + '```\n', count: items.length };
 });
 
 documents.listen(connection);

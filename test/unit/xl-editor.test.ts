@@ -1,6 +1,6 @@
 // Hover, completion, quick fixes and the outline, on the analysis the server uses.
 import * as assert from 'node:assert';
-import { quickFixes } from '../../server/src/xl/actions';
+import { quickFixes } from '../../server/src/core/quickFixes';
 import { completeXl } from '../../server/src/xl/completion';
 import { hoverXl } from '../../server/src/xl/hover';
 import { lintXl } from '../../server/src/xl/lint';

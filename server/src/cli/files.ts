@@ -52,3 +52,12 @@ export function walk(dir: string): string[] {
   }
   return out;
 }
+
+/** The nearest `name` in `dir` or one of its parents. */
+export function findUp(dir: string, name: string): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const candidate = path.join(d, name);
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(d) === d) return undefined;
+  }
+}

@@ -1,11 +1,16 @@
 // `xenops lint [--format text|json|sarif] [--xen-version V] [--rule ID=SEVERITY] PATH...`
 import * as fs from 'node:fs';
-import { fileKind, lintText } from '../lintService';
+import * as path from 'node:path';
+import { applySeverities } from '../core/findings';
+import { type FileKind, fileKind } from '../lintService';
+import { WorkspaceIndex } from '../workspace';
+import { INVENTORY_FILE } from '../workspace/inventory';
+import { WORKSPACE_RULES } from '../workspace/rules/registry';
 import { normaliseSettings } from '../settings';
 import { XL_RULES } from '../xl/rules/registry';
 import { XEN_VERSIONS } from '../xl/schema/types';
 import { parseArgs, single, UsageError } from './args';
-import { readText, walk } from './files';
+import { findUp, readText, walk } from './files';
 import { type FileReport, formatJson, formatSarif, formatText } from './formats';
 
 export const LINT_USAGE = `usage: xenops lint [--format text|json|sarif] [--xen-version ${XEN_VERSIONS[0]}..${XEN_VERSIONS[XEN_VERSIONS.length - 1]}] [--rule ID=off|info|warning|error]... PATH...
@@ -36,25 +41,71 @@ export function runLint(argv: string[], version: string): LintRun {
   const settings = normaliseSettings({ xenVersion: xenVersion ?? undefined, rules });
 
   const problems: string[] = [];
-  const reports: FileReport[] = [];
+  const index = new WorkspaceIndex(() => settings);
+  /** Files to report, by absolute path, with the name the user knows them by. */
+  const reported = new Map<string, { shown: string; text: string; kind: FileKind | 'inventory' }>();
   for (const p of args.positional) {
     const explicit = !isDirectory(p);
     const files = explicit ? [p] : walk(p);
     if (!explicit && !files.length) problems.push(`${p}: no files found`);
     for (const file of files) {
+      const isInventory = path.basename(file) === INVENTORY_FILE;
+      if (!explicit && !isInventory && !/\.(cfg|xl|xlcfg)$/.test(file)) continue;
       const read = readText(file);
       if ('problem' in read) {
-        if (explicit || /\.(cfg|xl|xlcfg)$/.test(file)) problems.push(`${file}: ${read.problem}`);
+        problems.push(`${file}: ${read.problem}`);
         continue;
       }
-      const kind = fileKind(file, read.text) ?? (explicit ? 'xen-cfg' : undefined);
-      if (!kind) continue;
-      reports.push({ path: file, text: read.text, findings: lintText(kind, read.text, file, settings) });
+      const kind = isInventory ? 'inventory' : fileKind(file, read.text) ?? (explicit ? 'xen-cfg' : undefined);
+      if (kind) reported.set(path.resolve(file), { shown: file, text: read.text, kind });
     }
   }
-  const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, XL_RULES, version) : formatText(reports);
+  loadWorkspace(index, reported, args.positional);
+
+  const cross = index.crossFindings();
+  const reports: FileReport[] = [];
+  for (const [abs, f] of reported) {
+    const own = f.kind === 'inventory' ? [] : index.analysis(abs)?.findings ?? [];
+    const findings = applySeverities([...own, ...(cross.get(abs) ?? [])].sort((a, b) => a.start - b.start), settings.rules);
+    if (f.kind !== 'inventory' || findings.length) reports.push({ path: f.shown, text: f.text, findings });
+  }
+  const ruleInfo = [...XL_RULES, ...WORKSPACE_RULES];
+  const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, ruleInfo, version) : formatText(reports);
   const errors = reports.some((r) => r.findings.some((f) => f.severity === 'error'));
   return { output, problems, exitCode: problems.length ? 2 : errors ? 1 : 0 };
+}
+
+/**
+ * Loads what the cross-file checks need besides the files being reported: the
+ * inventory (found among them or in a parent folder), every domU config it
+ * assigns to a host, and the LVM reports it names.
+ */
+function loadWorkspace(index: WorkspaceIndex, reported: Map<string, { text: string; kind: FileKind | 'inventory' }>, paths: string[]): void {
+  const inventories = new Set<string>();
+  for (const [abs, f] of reported) if (f.kind === 'inventory') inventories.add(abs);
+  for (const p of paths) {
+    const found = findUp(path.resolve(isDirectory(p) ? p : path.dirname(p)), INVENTORY_FILE);
+    if (found) inventories.add(found);
+  }
+  for (const file of inventories) {
+    const read = reported.get(file) ?? readText(file);
+    if ('text' in read) index.setInventory(file, read.text);
+  }
+  for (const [abs, f] of reported) if (f.kind === 'xen-cfg') index.setDomain(abs, f.text);
+  for (const file of inventories) {
+    const inv = index.inventory(file);
+    if (!inv || !inv.hosts.length) continue;
+    for (const candidate of walk(inv.dir)) {
+      const abs = path.resolve(candidate);
+      if (reported.has(abs) || !/\.(cfg|xl|xlcfg)$/.test(abs)) continue;
+      const read = readText(abs);
+      if ('text' in read && fileKind(abs, read.text)) index.setDomain(abs, read.text);
+    }
+  }
+  for (const file of index.reportFiles()) {
+    const read = readText(file);
+    if ('text' in read) index.setReport(file, read.text);
+  }
 }
 
 function isDirectory(p: string): boolean {

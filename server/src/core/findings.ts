@@ -12,12 +12,16 @@ export interface Related {
   uri?: string;
 }
 
-/** A machine-readable hint for the code action that fixes a finding. */
+/**
+ * A machine-readable hint for the code action that fixes a finding. `shell` is a
+ * command the operator still has to run on the host (xenops never runs it).
+ */
 export type Fix =
   | { kind: 'rename-key'; to: string }
   /** Replaces the finding's own span, or `start`..`end` when given. */
-  | { kind: 'replace'; text: string; title: string; start?: number; end?: number }
-  | { kind: 'insert'; at: number; text: string; title: string };
+  | { kind: 'replace'; text: string; title: string; start?: number; end?: number; shell?: string }
+  | { kind: 'insert'; at: number; text: string; title: string; shell?: string }
+  | { kind: 'shell'; title: string; shell: string };
 
 export interface Finding {
   code: string;

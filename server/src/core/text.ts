@@ -71,3 +71,16 @@ export function suggest(word: string, candidates: Iterable<string>, max = 3): st
   // only the closest: a one-letter typo should not also suggest keys two edits away
   return scored.filter(([, d]) => d === scored[0][1]).slice(0, max).map(([c]) => c);
 }
+
+/** 0,1,2,5 → "0-2,5" (sorted). */
+export function numberRanges(ids: number[]): string {
+  const sorted = [...ids].sort((a, b) => a - b);
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    out.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
+    i = j;
+  }
+  return out.join(',');
+}

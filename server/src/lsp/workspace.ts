@@ -1,0 +1,222 @@
+// The server side of the workspace checks: keeps the index in step with open
+// editors and files on disk, and publishes diagnostics for every file whose
+// findings changed (closed files included, so the Problems view sees them all).
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver/node';
+import { applySeverities, type Finding } from '../core/findings';
+import { LineIndex } from '../core/text';
+import { URI } from '../core/uri';
+import { fileKind } from '../lintService';
+import { DEFAULT_SETTINGS, type LintSettings, normaliseSettings } from '../settings';
+import { WorkspaceIndex } from '../workspace';
+import { INVENTORY_FILE } from '../workspace/inventory';
+import type { XlAnalysis } from '../xl/lint';
+import { toDiagnostic } from './convert';
+
+const CONFIG_FILE = /\.(cfg|xl|xlcfg)$/;
+const MAX_FILES = 20000;
+const MAX_BYTES = 4 * 1024 * 1024;
+
+type Kind = 'domain' | 'inventory' | 'report';
+
+export class WorkspaceService {
+  readonly index = new WorkspaceIndex((file) => this.settingsFor(file));
+  private folders: string[] = [];
+  private readonly folderSettings = new Map<string, LintSettings>();
+  /** The text of every indexed file (editor content for open ones), for positions. */
+  private readonly files = new Map<string, { kind: Kind; index: LineIndex }>();
+  private readonly open = new Map<string, number>();
+  private readonly published = new Map<string, string>();
+  private pending?: NodeJS.Immediate;
+
+  constructor(private readonly connection: Connection, private readonly canAskConfiguration: boolean) {}
+
+  settingsFor(file: string): LintSettings {
+    const folder = this.folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+    return (folder !== undefined ? this.folderSettings.get(folder) : undefined) ?? this.folderSettings.get('') ?? DEFAULT_SETTINGS;
+  }
+
+  async start(folders: string[]): Promise<void> {
+    this.folders = folders;
+    await this.refreshSettings();
+    for (const folder of folders) await this.scan(folder);
+    await this.loadReports();
+    this.schedule();
+  }
+
+  /** Settings per workspace folder ('' for files outside them). */
+  async refreshSettings(): Promise<void> {
+    if (!this.canAskConfiguration) return;
+    const scopes = ['', ...this.folders];
+    const values = await this.connection.workspace.getConfiguration(
+      scopes.map((f) => ({ scopeUri: f ? URI.fromPath(f) : undefined, section: 'xenops' })),
+    ).catch(() => scopes.map(() => undefined));
+    scopes.forEach((f, i) => this.folderSettings.set(f, normaliseSettings(values[i])));
+  }
+
+  /** After a settings change every config is analysed again (the Xen version may differ). */
+  async settingsChanged(reread: (file: string) => string | undefined): Promise<void> {
+    await this.refreshSettings();
+    for (const file of this.index.domainFiles()) {
+      const text = reread(file);
+      if (text !== undefined) this.index.setDomain(file, text);
+    }
+    this.published.clear();
+    this.schedule();
+  }
+
+  private async scan(dir: string, depth = 0): Promise<void> {
+    if (depth > 12 || this.files.size >= MAX_FILES) return;
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && e.name !== 'node_modules') await this.scan(full, depth + 1);
+      } else if (e.isFile() && (CONFIG_FILE.test(e.name) || e.name === INVENTORY_FILE) && !this.open.has(full)) {
+        await this.loadFromDisk(full);
+      }
+    }
+  }
+
+  /** Reads a file from disk into the index; returns false when it is not one xenops checks. */
+  private async loadFromDisk(file: string): Promise<boolean> {
+    try {
+      const st = await fs.stat(file);
+      if (!st.isFile() || st.size > MAX_BYTES) return false;
+      const text = await fs.readFile(file, 'utf8');
+      if (text.includes('\u0000')) return false;
+      return this.setText(file, text);
+    } catch {
+      return false;
+    }
+  }
+
+  private async loadReports(): Promise<void> {
+    for (const file of this.index.reportFiles()) {
+      if (this.files.get(file)?.kind === 'report') continue;
+      try {
+        this.setReport(file, await fs.readFile(file, 'utf8'));
+      } catch {
+        // a missing report is reported on the inventory line that names it
+      }
+    }
+  }
+
+  private setReport(file: string, text: string): void {
+    this.index.setReport(file, text);
+    this.files.set(file, { kind: 'report', index: new LineIndex(text) });
+  }
+
+  /** Puts a domU config or an inventory into the index. */
+  setText(file: string, text: string, forceDomain = false): boolean {
+    if (path.basename(file) === INVENTORY_FILE) {
+      this.index.setInventory(file, text);
+      this.files.set(file, { kind: 'inventory', index: new LineIndex(text) });
+      return true;
+    }
+    if (!forceDomain && !fileKind(file, text)) {
+      this.forget(file);
+      return false;
+    }
+    this.index.setDomain(file, text);
+    this.files.set(file, { kind: 'domain', index: new LineIndex(text) });
+    return true;
+  }
+
+  /** An editor opened or changed a document: its content now wins over the disk. */
+  async edited(file: string, text: string, version: number, languageId: string): Promise<void> {
+    this.open.set(file, version);
+    this.setText(file, text, languageId === 'xen-cfg');
+    if (this.files.get(file)?.kind === 'inventory') await this.loadReports();
+    this.schedule();
+  }
+
+  /** An editor closed a document: go back to what is on disk. */
+  async closed(file: string): Promise<void> {
+    this.open.delete(file);
+    if (!(await this.loadFromDisk(file)) || !this.inFolders(file)) this.forget(file);
+    this.schedule();
+  }
+
+  /** File watcher events (created, changed, deleted) for files not open in an editor. */
+  async watched(changes: Array<{ file: string; deleted: boolean }>): Promise<void> {
+    for (const { file, deleted } of changes) {
+      if (this.open.has(file)) continue;
+      if (deleted) this.forget(file);
+      else if (this.index.reportFiles().includes(file)) {
+        try {
+          this.setReport(file, await fs.readFile(file, 'utf8'));
+        } catch {
+          this.forget(file);
+        }
+      } else if (CONFIG_FILE.test(file) || path.basename(file) === INVENTORY_FILE) await this.loadFromDisk(file);
+    }
+    await this.loadReports();
+    this.schedule();
+  }
+
+  private forget(file: string): void {
+    if (!this.files.has(file)) return;
+    this.index.remove(file);
+    this.files.delete(file);
+  }
+
+  private inFolders(file: string): boolean {
+    return this.folders.some((f) => file.startsWith(f + path.sep));
+  }
+
+  analysis(file: string): XlAnalysis | undefined {
+    return this.index.analysis(file);
+  }
+
+  lineIndex(file: string): LineIndex | undefined {
+    return this.files.get(file)?.index;
+  }
+
+  /** Everything reported for a file: its own findings and the cross-file ones, with the user's severities. */
+  findings(file: string, cross = this.index.crossFindings()): Finding[] {
+    const own = this.index.analysis(file)?.findings ?? [];
+    const all = [...own, ...(cross.get(file) ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
+    return applySeverities(all, this.settingsFor(file).rules);
+  }
+
+  /** Re-checks on the next turn of the event loop, so a burst of changes is checked once. */
+  schedule(): void {
+    if (this.pending) return;
+    this.pending = setImmediate(() => {
+      this.pending = undefined;
+      void this.publish();
+    });
+  }
+
+  /**
+   * Publishes the diagnostics of every file whose findings changed since they were
+   * last sent (and of open files at each new version). Clean closed files send nothing.
+   */
+  private async publish(): Promise<void> {
+    const cross = this.index.crossFindings();
+    const targets = new Set([...this.files.keys(), ...this.published.keys()]);
+    const sends: Array<Promise<void>> = [];
+    for (const file of targets) {
+      const entry = this.files.get(file);
+      if (entry?.kind === 'report') continue;
+      const findings = entry ? this.findings(file, cross) : [];
+      const version = this.open.get(file);
+      const key = `${version ?? ''}|${findings.length ? JSON.stringify(findings) : ''}`;
+      const last = this.published.get(file);
+      if (last === key || (last === undefined && key === '|')) continue;
+      if (key === '|') this.published.delete(file);
+      else this.published.set(file, key);
+      const uri = URI.fromPath(file);
+      const diagnostics = entry ? findings.map((f) => toDiagnostic(f, entry.index, uri, (other) => this.lineIndex(other))) : [];
+      sends.push(this.connection.sendDiagnostics({ uri, version, diagnostics }));
+    }
+    await Promise.all(sends);
+  }
+}

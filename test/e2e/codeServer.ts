@@ -1,0 +1,315 @@
+// Runs the packaged extension in a real VS Code and drives its UI with playwright-core:
+//  - by default code-server (VS Code's web UI + a server-side extension host) served on
+//    127.0.0.1 and Debian's chromium, both installed by setup.sh;
+//  - with VSCODE_EXECUTABLE set to a desktop VS Code's Electron binary (e.g. /usr/share/code/code,
+//    or a .vscode-test/vscode-linux-x64-<version>/code that @vscode/test-electron downloaded
+//    elsewhere), that desktop VS Code through playwright-core's Electron driver.
+// The specs in *.e2e.ts see the same workbench either way and use the helpers below.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { _electron, chromium, type Locator, type Page } from 'playwright-core';
+
+/** The repository root (this file runs from out/e2e/). */
+export const ROOT = path.resolve(__dirname, '../..');
+export const FIXTURE = path.join(ROOT, 'test/e2e/fixture');
+export const RESULTS = path.join(ROOT, 'test-results/e2e');
+
+interface Tools { node: string; codeServer: string; chromium: string }
+
+/** Where setup.sh installed Node 24, code-server and chromium. */
+function tools(): Tools {
+  const cache = process.env.XENOPS_E2E_CACHE
+    ?? path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'xenops-e2e');
+  const file = path.join(cache, 'e2e.json');
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run test/e2e/setup.sh first`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Tools;
+}
+
+/** The vsix `npm run package` writes. */
+export function packagedVsix(): string {
+  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const vsix = path.join(ROOT, `xenops-${version}.vsix`);
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first`);
+  return vsix;
+}
+
+const SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'security.workspace.trust.enabled': false,
+  // Keep the chat / Copilot panel and other first-run UI out of the way (and out of screenshots).
+  'chat.disableAIFeatures': true,
+  'chat.commandCenter.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.tips.enabled': false,
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'extensions.ignoreRecommendations': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'git.enabled': false,
+  // Predictable text under the cursor: no hover on mouse moves, no suggestion popups while typing.
+  'editor.hover.enabled': 'onKeyboardModifier',
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+};
+
+/** A fresh VS Code profile in a temporary folder: settings, extensions, a copy of the fixture. */
+interface Profile { dir: string; workspace: string; userData: string; extensions: string }
+
+function newProfile(): Profile {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xenops-e2e-'));
+  const profile = { dir, workspace: path.join(dir, 'workspace'), userData: path.join(dir, 'user-data'),
+    extensions: path.join(dir, 'extensions') };
+  fs.cpSync(FIXTURE, profile.workspace, { recursive: true }); // edits in the editor never touch the repo
+  fs.mkdirSync(path.join(profile.userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(profile.userData, 'User/settings.json'), JSON.stringify(SETTINGS, null, 2));
+  fs.mkdirSync(RESULTS, { recursive: true });
+  return profile;
+}
+
+/** A VS Code with the freshly packaged extension installed, showing a copy of the fixture workspace. */
+export class VsCode {
+  constructor(
+    readonly page: Page,
+    readonly workspace: string,
+    private readonly close: () => Promise<void>,
+  ) {}
+
+  static async start(vsix = packagedVsix()): Promise<VsCode> {
+    const profile = newProfile();
+    const vscode = process.env.VSCODE_EXECUTABLE
+      ? await startDesktop(process.env.VSCODE_EXECUTABLE, profile, vsix)
+      : await startCodeServer(profile, vsix);
+    await vscode.page.locator('div.monaco-workbench').waitFor({ timeout: 60_000 });
+    await vscode.page.locator('.statusbar').waitFor();
+    return vscode;
+  }
+
+  async stop(): Promise<void> {
+    await this.close();
+  }
+
+  // --- driving the workbench -------------------------------------------------------------
+
+  /** Runs a command by its title from the Command Palette. */
+  async command(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(`>${title}`);
+    // Click the exact title: the first match of the filter may be a longer one.
+    await this.page.locator('.quick-input-list .monaco-list-row .label-name').getByText(title, { exact: true }).first().click();
+  }
+
+  /** Opens a workspace file with Quick Open and waits for its editor. */
+  async openFile(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(name);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await input.press('Enter');
+    await this.page.locator('.tab.active', { hasText: name }).waitFor();
+    await this.editor.locator('.view-lines').click(); // focus the text, not the tab
+  }
+
+  /** The active text editor. */
+  get editor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  /** Moves the cursor to a 1-based line and column (Go to Line/Column). */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.fill(`:${line}:${column}`);
+    await input.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Waits until the language server has drawn at least one squiggle in the active editor. */
+  async waitForSquiggles(timeout = 60_000): Promise<void> {
+    await this.editor.locator('.squiggly-error, .squiggly-warning, .squiggly-info').first().waitFor({ timeout });
+  }
+
+  /** Problem counts from the status bar item ("Errors: 2, Warnings: 1"), over all open files. */
+  async problemCounts(): Promise<{ errors: number; warnings: number; infos: number }> {
+    const label = await this.page.locator('[id="status.problems"]').getAttribute('aria-label') ?? '';
+    const count = (word: string) => Number(new RegExp(`${word}s?: (\\d+)`, 'i').exec(label)?.[1] ?? 0);
+    return { errors: count('error'), warnings: count('warning'), infos: count('info') };
+  }
+
+  /** The Problems view, one entry per problem: the rule id and the 1-based position. */
+  async problems(): Promise<{ code: string; line: number; column: number; text: string }[]> {
+    const panel = this.page.locator('.markers-panel');
+    if (!await panel.isVisible()) {
+      await this.command('View: Focus Problems');
+      await panel.waitFor();
+    }
+    // Rows read "message / source / code / [Ln 4, Col 1]"; level 1 rows are files.
+    const texts = await panel.locator('.monaco-list-row[aria-level="2"]').allInnerTexts();
+    return texts.map(text => {
+      const pos = /\[Ln (\d+), Col (\d+)\]/.exec(text);
+      const code = text.split('\n').find(l => /^[\w-]+\/[\w-]+$/.test(l.trim()))?.trim() ?? '';
+      return { code, line: Number(pos?.[1]), column: Number(pos?.[2]), text };
+    });
+  }
+
+  /** Shows the hover at a 1-based position (keyboard, so the mouse position does not matter). */
+  async hover(line: number, column: number): Promise<string> {
+    await this.goTo(line, column);
+    await this.command('Show or Focus Hover');
+    const hover = this.page.locator('.monaco-hover .hover-contents').first();
+    await hover.waitFor();
+    return hover.innerText();
+  }
+
+  /**
+   * Opens the quick fix menu (Ctrl+.) at a 1-based position and applies the action whose title
+   * is exactly `title`; fails listing the titles offered when it is not there.
+   */
+  async quickFix(line: number, column: number, title: string): Promise<void> {
+    await this.goTo(line, column);
+    await this.page.keyboard.press('Control+.');
+    const menu = this.page.locator('.action-widget:not(.action-list-submenu-panel)');
+    await menu.waitFor();
+    const titles = menu.locator('[role="option"] .title');
+    const offered = await titles.allInnerTexts();
+    if (!offered.includes(title)) {
+      await this.page.keyboard.press('Escape');
+      throw new Error(`no quick fix "${title}" at ${line}:${column}; offered: ${JSON.stringify(offered)}`);
+    }
+    await titles.getByText(title, { exact: true }).click();
+    await menu.waitFor({ state: 'hidden' });
+  }
+
+  /** The text of the active editor's visible lines (in DOM order, which may differ from line order). */
+  async visibleText(): Promise<string> {
+    return this.editor.locator('.view-lines').innerText();
+  }
+
+  /** Undoes edits and closes the editors, so the next spec starts from the files on disk. */
+  async resetEditors(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.command('View: Revert and Close Editor').catch(() => undefined);
+    await this.command('View: Close All Editors');
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(RESULTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}
+
+/** code-server on 127.0.0.1 (random port) and a chromium page on its workbench. */
+async function startCodeServer(profile: Profile, vsix: string): Promise<VsCode> {
+  const t = tools();
+  // Without --config code-server writes ~/.config/code-server/config.yaml with a password.
+  const config = path.join(profile.dir, 'config.yaml');
+  fs.writeFileSync(config, 'auth: none\ncert: false\n');
+  const common = ['--config', config, '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions];
+
+  // A vsix path installs offline (a marketplace id would query Open VSX).
+  execFileSync(t.node, [t.codeServer, ...common, '--install-extension', vsix], { stdio: 'pipe', timeout: 120_000 });
+
+  // Its own process group, so teardown can also end the children (file watcher, agent host,
+  // extension host) that outlive the main process.
+  const server = spawn(t.node, [t.codeServer, ...common, '--auth', 'none', '--bind-addr', '127.0.0.1:0',
+    '--disable-workspace-trust', '--disable-telemetry', '--disable-update-check', profile.workspace],
+  { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  killOnExit(server);
+  const log = fs.createWriteStream(path.join(RESULTS, 'code-server.log'));
+  server.stdout!.pipe(log);
+  server.stderr!.pipe(log);
+  const port = await listeningPort(server).catch(async err => { await killGroup(server); throw err; });
+
+  const context = await chromium.launchPersistentContext(path.join(profile.dir, 'chromium'), {
+    executablePath: t.chromium,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--no-first-run', '--disable-sync', '--disable-quic'],
+    viewport: { width: 1400, height: 900 },
+  });
+  const page = context.pages()[0] ?? await context.newPage();
+  // localhost, not 127.0.0.1: code-server's cookies do not stick to an IP address.
+  await page.goto(`http://localhost:${port}/?folder=${encodeURIComponent(profile.workspace)}`);
+  return new VsCode(page, profile.workspace, async () => {
+    await context.close().catch(() => undefined);
+    await killGroup(server);
+    fs.rmSync(profile.dir, { recursive: true, force: true });
+  });
+}
+
+/**
+ * A desktop VS Code (its Electron binary) driven through playwright-core's Electron support.
+ * Not exercised in CI, which has no desktop VS Code.
+ */
+async function startDesktop(executable: string, profile: Profile, vsix: string): Promise<VsCode> {
+  const dirs = [`--user-data-dir=${profile.userData}`, `--extensions-dir=${profile.extensions}`];
+  // The Electron binary runs VS Code's CLI as Node, as its bin/code launcher does.
+  execFileSync(executable, [path.join(path.dirname(executable), 'resources/app/out/cli.js'), ...dirs,
+    '--install-extension', vsix], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: 'pipe', timeout: 120_000 });
+  const app = await _electron.launch({
+    executablePath: executable,
+    args: [profile.workspace, ...dirs, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
+      '--disable-telemetry', '--disable-updates', '--disable-gpu', '--no-sandbox', '--new-window'],
+  });
+  const log = fs.createWriteStream(path.join(RESULTS, 'vscode-desktop.log'));
+  app.process().stdout?.pipe(log);
+  app.process().stderr?.pipe(log);
+  const page = await app.firstWindow();
+  await page.setViewportSize({ width: 1400, height: 900 });
+  return new VsCode(page, profile.workspace, async () => {
+    await app.close().catch(() => undefined);
+    fs.rmSync(profile.dir, { recursive: true, force: true });
+  });
+}
+
+/** Retries an async check until it passes (the UI updates asynchronously), or rethrows its last error. */
+export async function eventually<T>(check: () => Promise<T>, timeout = 30_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise(r => setTimeout(r, 250));
+    }
+  }
+}
+
+/** Resolves with the port code-server prints once it listens (it was given port 0). */
+function listeningPort(server: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`code-server did not start:\n${out}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+    };
+    server.stdout!.on('data', onData);
+    server.stderr!.on('data', onData);
+    server.once('exit', code => { clearTimeout(timer); reject(new Error(`code-server exited (${code}):\n${out}`)); });
+  });
+}
+
+function groupAlive(pid: number): boolean {
+  try { process.kill(-pid, 0); return true; } catch { return false; }
+}
+
+/** Ends code-server's whole process group: SIGTERM, then SIGKILL after 5 s. */
+async function killGroup(server: ChildProcess): Promise<void> {
+  const pid = server.pid;
+  if (pid === undefined || !groupAlive(pid)) return;
+  process.kill(-pid, 'SIGTERM');
+  for (let i = 0; i < 50 && groupAlive(pid); i++) await new Promise(r => setTimeout(r, 100));
+  if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
+}
+
+/** If mocha exits early (Ctrl+C, a crash), still end the group: it is detached from ours. */
+function killOnExit(server: ChildProcess): void {
+  const kill = () => { try { process.kill(-server.pid!, 'SIGKILL'); } catch { /* already gone */ } };
+  process.once('exit', kill);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { kill(); process.exit(130); });
+}
