@@ -11,12 +11,8 @@ import { TestClient } from '../test/lsp/client';
 import { buildHarness } from '../test/reference/harness';
 import { Random } from '../test/reference/generate';
 import { largeConfig, realisticConfig } from './corpus';
+import { percentile, writeSection } from './results';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function editLatency(): Promise<string[]> {
   const text = largeConfig(2000);
@@ -66,21 +62,7 @@ function bulkLint(): string[] {
 }
 
 async function main(): Promise<void> {
-  const rows = [...(await editLatency()), ...bulkLint()];
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  const section = [
-    '<!-- xl:start -->',
-    `Run ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, Node ${process.version}.`,
-    '',
-    '| Measurement | Result | Budget | Verdict |',
-    '| --- | --- | --- | --- |',
-    ...rows,
-    '<!-- xl:end -->',
-  ].join('\n');
-  const file = path.join(ROOT, 'bench', 'RESULTS.md');
-  const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n\n## xl.cfg language server and lint\n\n<!-- xl:start --><!-- xl:end -->\n';
-  fs.writeFileSync(file, old.replace(/<!-- xl:start -->[\s\S]*<!-- xl:end -->/, section));
-  console.log(section);
+  writeSection('xl', [...(await editLatency()), ...bulkLint()]);
 }
 
 void main();

@@ -2,6 +2,7 @@
 // for protocol tests and the latency benchmark.
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   DidChangeConfigurationNotification,
@@ -30,7 +31,9 @@ export class TestClient {
   settings: Record<string, unknown> = {};
 
   constructor() {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // XENOPS_SERVER_NODE_ARGS passes flags to the server's node, e.g. --cpu-prof when profiling a benchmark
+    const nodeArgs = process.env.XENOPS_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    this.proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.latest.set(p.uri, p);
@@ -48,14 +51,29 @@ export class TestClient {
     this.connection.listen();
   }
 
-  async initialize(): Promise<void> {
+  /** Initializes the server, with `folder` (an absolute path) as the workspace folder when given. */
+  async initialize(folder?: string): Promise<void> {
+    const uri = folder ? pathToFileURL(folder).href : null;
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
+      rootUri: uri,
       capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
-      workspaceFolders: null,
+      workspaceFolders: uri ? [{ uri, name: 'workspace' }] : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Resolves with the first diagnostics for `uri` that satisfy `test` (the latest ones, if they already do). */
+  until(uri: string, test: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+    const now = this.latest.get(uri);
+    if (now && test(now)) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const check = (p: PublishDiagnosticsParams) => {
+        if (test(p)) resolve(p);
+        else this.waiters.push({ uri, resolve: check });
+      };
+      this.waiters.push({ uri, resolve: check });
+    });
   }
 
   /** Resolves with the next diagnostics for `uri` (for `version`, when given). */
@@ -86,7 +104,8 @@ export class TestClient {
       await this.connection.sendNotification(ExitNotification.type);
     } finally {
       this.connection.dispose();
-      this.proc.kill();
+      // the exit notification ends the server; kill it only if it is still there shortly after
+      setTimeout(() => this.proc.kill(), 2000).unref();
     }
   }
 }

@@ -66,8 +66,17 @@ export class WorkspaceService {
     this.schedule();
   }
 
-  private async scan(dir: string, depth = 0): Promise<void> {
-    if (depth > 12 || this.files.size >= MAX_FILES) return;
+  /** Indexes every config and inventory under a folder, reading several files at a time. */
+  private async scan(folder: string): Promise<void> {
+    const found: string[] = [];
+    await this.collect(folder, found, 0);
+    for (let i = 0; i < found.length; i += 32) {
+      await Promise.all(found.slice(i, i + 32).filter((f) => !this.open.has(f)).map((f) => this.loadFromDisk(f)));
+    }
+  }
+
+  private async collect(dir: string, found: string[], depth: number): Promise<void> {
+    if (depth > 12 || found.length >= MAX_FILES) return;
     let entries;
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
@@ -77,9 +86,9 @@ export class WorkspaceService {
     for (const e of entries) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && e.name !== 'node_modules') await this.scan(full, depth + 1);
-      } else if (e.isFile() && (CONFIG_FILE.test(e.name) || e.name === INVENTORY_FILE) && !this.open.has(full)) {
-        await this.loadFromDisk(full);
+        if (!e.name.startsWith('.') && e.name !== 'node_modules') await this.collect(full, found, depth + 1);
+      } else if (e.isFile() && (CONFIG_FILE.test(e.name) || e.name === INVENTORY_FILE)) {
+        found.push(full);
       }
     }
   }

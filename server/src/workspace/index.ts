@@ -25,11 +25,17 @@ export class WorkspaceIndex {
   private readonly inventories = new Map<string, Inventory>();
   private readonly reports = new Map<string, LvmReportResult>();
   private readonly globs = new Map<string, Minimatch>();
+  /**
+   * Which host each domain file belongs to, and which globs matched anything: both
+   * change only when inventories change or files come and go, not when a config is edited.
+   */
+  private layout?: { hostOf: Map<string, string | undefined>; unmatched: Set<string> };
 
   constructor(private readonly settingsFor: (file: string) => LintSettings) {}
 
   /** (Re)analyses a domU config; returns its single-file analysis. */
   setDomain(file: string, text: string): XlAnalysis {
+    if (!this.domains.has(file)) this.layout = undefined;
     const settings = this.settingsFor(file);
     const analysis = lintXl(text, { version: settings.xenVersion, filename: file });
     this.domains.set(file, { analysis, facts: domainFacts(analysis) });
@@ -39,6 +45,7 @@ export class WorkspaceIndex {
   setInventory(file: string, text: string): Inventory {
     const inv = parseInventory(text, file);
     this.inventories.set(file, inv);
+    this.layout = undefined;
     return inv;
   }
 
@@ -47,6 +54,7 @@ export class WorkspaceIndex {
   }
 
   remove(file: string): void {
+    if (this.domains.has(file) || this.inventories.has(file)) this.layout = undefined;
     this.domains.delete(file);
     this.inventories.delete(file);
     this.reports.delete(file);
@@ -75,7 +83,7 @@ export class WorkspaceIndex {
     const hosts = this.hostEntries();
     this.assign(entries, hosts);
     const ctx = new CrossContext(entries, hosts);
-    this.checkInventories(ctx, hosts, entries);
+    this.checkInventories(ctx, hosts);
     checkSharedDisks(ctx);
     checkIdentities(ctx);
     checkHosts(ctx);
@@ -107,8 +115,27 @@ export class WorkspaceIndex {
 
   /** Each domain goes to the first host whose `domains` globs match its path (relative to the inventory). */
   private assign(entries: DomainEntry[], hosts: HostEntry[]): void {
+    const id = (h: HostEntry) => `${h.inventory.file}#${h.spec.name}`;
+    if (!this.layout) {
+      const hostOf = new Map<string, string | undefined>();
+      const matched = new Set<string>();
+      for (const entry of entries) {
+        let found: string | undefined;
+        for (const host of hosts) {
+          for (const g of host.spec.domains) {
+            if (!this.matches(host, g.value, entry.file)) continue;
+            matched.add(`${id(host)}#${g.value}`);
+            found ??= id(host);
+          }
+        }
+        hostOf.set(entry.file, found);
+      }
+      const unmatched = new Set(hosts.flatMap((h) => h.spec.domains.map((g) => `${id(h)}#${g.value}`)).filter((k) => !matched.has(k)));
+      this.layout = { hostOf, unmatched };
+    }
+    const byId = new Map(hosts.map((h) => [id(h), h]));
     for (const entry of entries) {
-      const host = hosts.find((h) => h.spec.domains.some((g) => this.matches(h, g.value, entry.file)));
+      const host = byId.get(this.layout.hostOf.get(entry.file) ?? '');
       if (!host) continue;
       entry.host = host;
       host.domains.push(entry);
@@ -116,13 +143,13 @@ export class WorkspaceIndex {
   }
 
   /** The inventories' own findings, globs that match nothing, and LVM reports that cannot be read. */
-  private checkInventories(ctx: CrossContext, hosts: HostEntry[], entries: DomainEntry[]): void {
+  private checkInventories(ctx: CrossContext, hosts: HostEntry[]): void {
     for (const inv of this.inventories.values()) {
       for (const f of inv.findings) ctx.report(inv.file, f.code, f, f.message, { severity: f.severity, fixes: f.fixes });
     }
     for (const host of hosts) {
       for (const g of host.spec.domains) {
-        if (!entries.some((e) => this.matches(host, g.value, e.file))) {
+        if (this.layout?.unmatched.has(`${host.inventory.file}#${host.spec.name}#${g.value}`)) {
           ctx.report(host.inventory.file, 'inventory/schema', g.span, `\`${g.value}\` matches no domU config`, { severity: 'warning' });
         }
       }

@@ -22,6 +22,8 @@ export interface VolumeGroup {
 export interface LvmReport {
   lvs: Map<string, LogicalVolume>;
   vgs: Map<string, VolumeGroup>;
+  /** Every VG the report knows, from vgs output or as the VG of a listed LV. */
+  vgNames: Set<string>;
 }
 
 export type LvmReportResult = { report: LvmReport } | { error: string; offset: number };
@@ -48,7 +50,8 @@ export function parseLvmReport(text: string): LvmReportResult {
     }
   }
   if (!lvs.size && !vgs.size) return { error: 'the report lists no logical volumes and no volume groups', offset: 0 };
-  return { report: { lvs, vgs } };
+  const vgNames = new Set([...vgs.keys(), ...[...lvs.values()].map((lv) => lv.vg)]);
+  return { report: { lvs, vgs, vgNames } };
 }
 
 function toLv(raw: Record<string, string>): LogicalVolume | undefined {

@@ -23,7 +23,7 @@ export function checkLvm(ctx: CrossContext): void {
         if (!b || b.kind !== 'lvm') continue;
         const lv = host.report.lvs.get(`${b.vg}/${b.lv}`);
         if (!lv) {
-          if (host.report.vgs.has(b.vg) || [...host.report.lvs.values()].some((x) => x.vg === b.vg)) {
+          if (host.report.vgNames.has(b.vg)) {
             ctx.report(domain.file, 'xl/missing-volume', disk.targetSpan ?? disk.span,
               `${host.spec.name}'s LVM report has no volume ${b.vg}/${b.lv}: \`xl create\` fails with "Disk vdev=${disk.disk.vdev} failed to stat"`);
           }
