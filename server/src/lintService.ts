@@ -1,6 +1,5 @@
-// One entry point for checking a file, whatever its format, used by the language
-// server and the CLI alike.
-import { applySeverities, type Finding } from './core/findings';
+// Which checker a file gets, and the single-file analysis, shared by the language
+// server and the CLI.
 import type { LintSettings } from './settings';
 import { isDomainConfigName, looksLikeDomainConfig } from './xl/detect';
 import { lintXl, type XlAnalysis } from './xl/lint';
@@ -16,11 +15,4 @@ export function fileKind(path: string, text: string): FileKind | undefined {
 
 export function analyseXl(text: string, filename: string, settings: LintSettings): XlAnalysis {
   return lintXl(text, { version: settings.xenVersion, filename });
-}
-
-export function lintText(kind: FileKind, text: string, filename: string, settings: LintSettings): Finding[] {
-  switch (kind) {
-    case 'xen-cfg':
-      return applySeverities(analyseXl(text, filename, settings).findings, settings.rules);
-  }
 }

@@ -37,8 +37,8 @@ const documents = new TextDocuments(TextDocument);
 let service: WorkspaceService;
 let folders: string[] = [];
 
-/** Shell commands attached to fixes are shown by the client, never run. */
-export const SHOW_SHELL_COMMAND = 'xenops.showShellCommand';
+/** Shell commands attached to fixes are shown by the client (this command), never run. */
+const SHOW_SHELL_COMMAND = 'xenops.showShellCommand';
 
 connection.onInitialize((params): InitializeResult => {
   service = new WorkspaceService(connection, !!params.capabilities.workspace?.configuration);

@@ -1,9 +1,11 @@
 // Runs the packaged extension in a real VS Code and drives its UI with playwright-core:
 //  - by default code-server (VS Code's web UI + a server-side extension host) served on
 //    127.0.0.1 and Debian's chromium, both installed by setup.sh;
-//  - with VSCODE_EXECUTABLE set to a desktop VS Code's Electron binary (e.g. /usr/share/code/code,
-//    or a .vscode-test/vscode-linux-x64-<version>/code that @vscode/test-electron downloaded
-//    elsewhere), that desktop VS Code through playwright-core's Electron driver.
+//  - with VSCODE_EXECUTABLE set to a desktop VS Code's Electron binary (/usr/share/code/code, or
+//    .vscode-test/vscode-linux-x64-<version>/code fetched by @vscode/test-electron where the
+//    internet is reachable), that desktop VS Code through playwright-core's Electron driver.
+//    @vscode/test-electron itself is not a dependency: its runTests() runs specs inside the
+//    extension host against the `vscode` API, while these specs drive the UI.
 // The specs in *.e2e.ts see the same workbench either way and use the helpers below.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -49,6 +51,7 @@ const SETTINGS = {
   'extensions.autoUpdate': false,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
+  'files.autoSave': 'off', // a spec's edits stay unsaved, so the next spec can drop them
   'git.enabled': false,
   // Predictable text under the cursor: no hover on mouse moves, no suggestion popups while typing.
   'editor.hover.enabled': 'onKeyboardModifier',
@@ -170,9 +173,12 @@ export class VsCode {
    */
   async quickFix(line: number, column: number, title: string): Promise<void> {
     await this.goTo(line, column);
-    await this.page.keyboard.press('Control+.');
     const menu = this.page.locator('.action-widget:not(.action-list-submenu-panel)');
-    await menu.waitFor();
+    // Once in a while the first Ctrl+. right after opening a file shows no menu: ask again.
+    await eventually(async () => {
+      await this.page.keyboard.press('Control+.');
+      await menu.waitFor({ timeout: 5_000 });
+    }, 20_000);
     const titles = menu.locator('[role="option"] .title');
     const offered = await titles.allInnerTexts();
     if (!offered.includes(title)) {
@@ -188,11 +194,14 @@ export class VsCode {
     return this.editor.locator('.view-lines').innerText();
   }
 
-  /** Undoes edits and closes the editors, so the next spec starts from the files on disk. */
+  /** Drops unsaved edits, closes the editors and restores the fixture files for the next spec. */
   async resetEditors(): Promise<void> {
     await this.page.keyboard.press('Escape');
-    await this.command('View: Revert and Close Editor').catch(() => undefined);
-    await this.command('View: Close All Editors');
+    for (let open = await this.page.locator('.tab').count(); open > 0; open--) {
+      await this.command('View: Revert and Close Editor');
+      await this.page.waitForFunction(n => document.querySelectorAll('.tab').length < n, open);
+    }
+    fs.cpSync(FIXTURE, this.workspace, { recursive: true, force: true });
   }
 
   async screenshot(name: string): Promise<string> {
@@ -218,11 +227,11 @@ async function startCodeServer(profile: Profile, vsix: string): Promise<VsCode> 
   const server = spawn(t.node, [t.codeServer, ...common, '--auth', 'none', '--bind-addr', '127.0.0.1:0',
     '--disable-workspace-trust', '--disable-telemetry', '--disable-update-check', profile.workspace],
   { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  killOnExit(server);
+  const killServer = ownGroup(server);
   const log = fs.createWriteStream(path.join(RESULTS, 'code-server.log'));
   server.stdout!.pipe(log);
   server.stderr!.pipe(log);
-  const port = await listeningPort(server).catch(async err => { await killGroup(server); throw err; });
+  const port = await listeningPort(server).catch(async err => { await killServer(); throw err; });
 
   const context = await chromium.launchPersistentContext(path.join(profile.dir, 'chromium'), {
     executablePath: t.chromium,
@@ -235,7 +244,7 @@ async function startCodeServer(profile: Profile, vsix: string): Promise<VsCode> 
   await page.goto(`http://localhost:${port}/?folder=${encodeURIComponent(profile.workspace)}`);
   return new VsCode(page, profile.workspace, async () => {
     await context.close().catch(() => undefined);
-    await killGroup(server);
+    await killServer();
     fs.rmSync(profile.dir, { recursive: true, force: true });
   });
 }
@@ -245,6 +254,7 @@ async function startCodeServer(profile: Profile, vsix: string): Promise<VsCode> 
  * Not exercised in CI, which has no desktop VS Code.
  */
 async function startDesktop(executable: string, profile: Profile, vsix: string): Promise<VsCode> {
+  if (!fs.existsSync(executable)) throw new Error(`VSCODE_EXECUTABLE=${executable} does not exist`);
   const dirs = [`--user-data-dir=${profile.userData}`, `--extensions-dir=${profile.extensions}`];
   // The Electron binary runs VS Code's CLI as Node, as its bin/code launcher does.
   execFileSync(executable, [path.join(path.dirname(executable), 'resources/app/out/cli.js'), ...dirs,
@@ -298,18 +308,22 @@ function groupAlive(pid: number): boolean {
   try { process.kill(-pid, 0); return true; } catch { return false; }
 }
 
-/** Ends code-server's whole process group: SIGTERM, then SIGKILL after 5 s. */
-async function killGroup(server: ChildProcess): Promise<void> {
-  const pid = server.pid;
-  if (pid === undefined || !groupAlive(pid)) return;
-  process.kill(-pid, 'SIGTERM');
-  for (let i = 0; i < 50 && groupAlive(pid); i++) await new Promise(r => setTimeout(r, 100));
-  if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
-}
-
-/** If mocha exits early (Ctrl+C, a crash), still end the group: it is detached from ours. */
-function killOnExit(server: ChildProcess): void {
-  const kill = () => { try { process.kill(-server.pid!, 'SIGKILL'); } catch { /* already gone */ } };
-  process.once('exit', kill);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { kill(); process.exit(130); });
+/**
+ * Returns a function that ends the detached process group led by `child` (SIGTERM, then SIGKILL
+ * after 5 s). Until it is called, the group is also killed if this process exits or is
+ * interrupted, since a detached group does not get our Ctrl+C.
+ */
+function ownGroup(child: ChildProcess): () => Promise<void> {
+  const pid = child.pid!;
+  const killNow = () => { try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ } };
+  const onSignal = (signal: NodeJS.Signals) => { killNow(); process.exit(signal === 'SIGINT' ? 130 : 143); };
+  process.once('exit', killNow);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return async () => {
+    if (groupAlive(pid)) process.kill(-pid, 'SIGTERM');
+    for (let i = 0; i < 50 && groupAlive(pid); i++) await new Promise(r => setTimeout(r, 100));
+    if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
+    process.off('exit', killNow).off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  };
 }

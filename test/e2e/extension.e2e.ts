@@ -1,6 +1,8 @@
 // End-to-end specs: the packaged extension in a real VS Code, driven through its UI.
-// Run with `npm run test:e2e` (see test/e2e/setup.sh for what it installs). Each spec starts
-// with no editor open and leaves a screenshot in test-results/e2e/.
+//   npm run test:e2e                                          code-server + chromium (setup.sh installs them)
+//   VSCODE_EXECUTABLE=/usr/share/code/code npm run test:e2e   an installed desktop VS Code instead
+// Each spec starts with no editor open and leaves a screenshot in test-results/e2e/; helpers
+// for new specs (openFile, goTo, hover, quickFix, problems, command, ...) are in codeServer.ts.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -8,9 +10,12 @@ import { eventually, FIXTURE, ROOT, VsCode } from './codeServer';
 
 interface Finding { line: number; column: number; severity: string; code: string }
 
-/** What `xenops lint --format json` reports for a fixture file: the expected diagnostics. */
-function lint(name: string): Finding[] {
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'lint', '--format', 'json', path.join(FIXTURE, name)],
+/**
+ * What `xenops lint --format json` reports for the whole fixture folder: the expected
+ * diagnostics, since the server checks every config of the workspace, open or not.
+ */
+function lint(): Finding[] {
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'lint', '--format', 'json', FIXTURE],
     { encoding: 'utf8' });
   if (run.status !== 0 && run.status !== 1) throw new Error(`xenops lint failed: ${run.stderr}`);
   return (JSON.parse(run.stdout) as { files: { diagnostics: Finding[] }[] }).files.flatMap(f => f.diagnostics);
@@ -31,15 +36,16 @@ describe('xenops in VS Code', function () {
   });
   after(async () => { await vs?.stop(); });
 
-  it('draws squiggles and lists the problems xenops lint reports for broken.cfg', async () => {
-    const expected = lint('broken.cfg');
+  it('draws squiggles and lists the problems xenops lint reports for the workspace', async () => {
+    const expected = lint();
     assert.ok(expected.length > 0, 'the fixture should have findings');
     await vs.openFile('broken.cfg');
     await vs.waitForSquiggles();
 
     for (const severity of ['error', 'warning'] as const) {
       const want = expected.some(f => f.severity === severity);
-      assert.equal(await vs.editor.locator(`.squiggly-${severity}`).count() > 0, want, `${severity} squiggles`);
+      await eventually(async () =>
+        assert.equal(await vs.editor.locator(`.squiggly-${severity}`).count() > 0, want, `${severity} squiggles`));
     }
     await eventually(async () => assert.deepEqual(await vs.problemCounts(), {
       errors: expected.filter(f => f.severity === 'error').length,
@@ -68,6 +74,26 @@ describe('xenops in VS Code', function () {
     await eventually(async () => {
       const codes = (await vs.problems()).map(p => p.code);
       assert.ok(!codes.includes('xl/unknown-key'), `still reported: ${codes.join(', ')}`);
+    });
+  });
+
+  it('gives web02 its own volume: the shared-disk problem goes away in both configs', async () => {
+    await eventually(async () => assert.equal((await vs.problems()).filter(p => p.code === 'xl/shared-writable-disk').length, 2));
+    await vs.openFile('web02.cfg');
+    await vs.waitForSquiggles();
+
+    await vs.quickFix(6, 12, 'Give web02 its own volume (/dev/vg0/web02-xvdb)'); // on the shared disk entry
+
+    await eventually(async () => {
+      // only the target changed: same positional form, the comment after the list kept
+      const lines = (await vs.visibleText()).split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+      assert.ok(lines.includes("'/dev/vg0/web02-xvdb,raw,xvdb,w' ] # cloned from web01"), lines.join('\n'));
+    });
+    // the fix shows the command that creates the volume on the host
+    await eventually(async () => assert.match(await vs.page.locator('.notifications-toasts').innerText(), /lvcreate -L <SIZE> -n web02-xvdb vg0/));
+    await eventually(async () => {
+      const codes = (await vs.problems()).map(p => p.code);
+      assert.ok(!codes.includes('xl/shared-writable-disk'), `still reported: ${codes.join(', ')}`);
     });
   });
 });

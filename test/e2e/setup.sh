@@ -15,6 +15,11 @@ CS_DIR=$CACHE/code-server-$CODE_SERVER_VERSION-node$NODE_VERSION
 CS_ENTRY=$CS_DIR/node_modules/code-server/out/node/entry.js
 CHROMIUM=/usr/bin/chromium
 
+# Run from `npm run`, this script inherits the outer npm's settings as npm_* variables (its user
+# agent names Node 20, which code-server's postinstall rejects; its prefixes point at the project):
+# the nested installs must not see them.
+for var in $(compgen -e | grep -i '^npm_'); do unset "$var"; done
+
 say() { echo "xenops e2e setup: $*"; }
 die() { echo "xenops e2e setup: ERROR: $*" >&2; exit 1; }
 cs_ready() { [ -f "$CS_DIR/.complete" ] && [ -f "$CS_ENTRY" ]; }
@@ -31,12 +36,17 @@ install_into() { # DIR PACKAGE...
   rm -rf "$dir" && mv "$tmp" "$dir"
 }
 
+if [ -n "${VSCODE_EXECUTABLE:-}" ]; then
+  say "using the desktop VS Code at $VSCODE_EXECUTABLE: nothing to install"
+  exit 0
+fi
+
 mkdir -p "$CACHE"
 
 # 1. Debian packages: chromium, and while code-server still has to be built, what its native
 # addons need (kerberos wants the GSSAPI headers of libkrb5-dev).
 need=()
-[ -x "$CHROMIUM" ] || need+=(chromium)
+[ -x "$CHROMIUM" ] || need+=(chromium fonts-liberation)
 if ! cs_ready; then
   for pkg in libkrb5-dev g++ make python3; do dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg"); done
 fi
@@ -44,8 +54,9 @@ if [ ${#need[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || die "missing Debian packages: run 'apt-get install -y ${need[*]}' as root"
   say "installing ${need[*]} with apt-get"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -q "${need[@]}" >/dev/null 2>&1 ||
-    { apt-get update -q >/dev/null && apt-get install -y -q "${need[@]}" >/dev/null; } ||
+  # Recommends would pull in udev, upower, printing and more, none of it needed headless.
+  apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null 2>&1 ||
+    { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null; } ||
     die "apt-get install ${need[*]} failed"
 fi
 [ -x "$CHROMIUM" ] || die "$CHROMIUM is missing after installing Debian's chromium"
