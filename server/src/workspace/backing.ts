@@ -1,6 +1,7 @@
 // What a disk really is on the host: the same logical volume can be written
 // /dev/vg/lv, /dev/mapper/vg-lv or vg/lv; the same image file with `..` or `//`.
 import * as path from 'node:path';
+import { memoise } from '../xl/specs/memo';
 
 export type Backing =
   | { kind: 'lvm'; vg: string; lv: string; key: string }
@@ -9,8 +10,14 @@ export type Backing =
 /** /dev subfolders that are not volume groups. */
 const NOT_VOLUME_GROUPS = new Set(['disk', 'mapper', 'md', 'cciss', 'ida', 'rbd', 'zvol', 'drbd', 'nbd', 'block', 'loop', 'xen', 'shm', 'pts', 'bus', 'net', 'snd', 'input', 'fd', 'dri', 'vfio', 'hugepages', 'mqueue', 'char', 'cpu']);
 
+const cache = memoise((target: string, script: string | undefined) => resolve(target, script));
+
 /** The backing device of a disk target, normalised so that two spellings of one device compare equal. */
 export function backingOf(target: string, script?: string): Backing | undefined {
+  return cache(target, script);
+}
+
+function resolve(target: string, script: string | undefined): Backing | undefined {
   if (!target) return undefined;
   if (script && !/^block$/.test(path.basename(script))) {
     return { kind: 'device', path: target, key: `${script}:${target}` };

@@ -3,10 +3,9 @@
 import type { XlAtom } from '../xl/ast';
 import { valueToDocument } from '../xl/ast';
 import type { XlAnalysis } from '../xl/lint';
-import { parseCpus } from '../xl/specs/cpus';
+import { cpusOf, vifOf } from '../xl/specs/cached';
 import type { Disk } from '../xl/specs/disk';
 import type { SpecPart } from '../xl/specs/types';
-import { parseVif } from '../xl/specs/vif';
 import { type Backing, backingOf } from './backing';
 import type { Located, Span } from './inventory';
 
@@ -93,7 +92,7 @@ function strings(a: XlAnalysis, key: string): XlAtom[] {
 function macs(a: XlAnalysis): Array<Located<string>> {
   const out: Array<Located<string>> = [];
   for (const atom of strings(a, 'vif')) {
-    const r = parseVif(atom.value, a.ctx.guest.type, a.ctx.version);
+    const r = vifOf(atom.value, a.ctx.guest.type, a.ctx.version);
     const mac = r.value?.mac;
     const part = r.parts.find((p) => p.key === 'mac');
     if (!mac || !part || /^00:00:00:00:00:00$/.test(mac)) continue;
@@ -106,7 +105,7 @@ function pinning(a: XlAnalysis): DomainFacts['pinning'] {
   const out: DomainFacts['pinning'] = [];
   for (const key of ['cpus', 'cpus_soft'] as const) {
     for (const atom of strings(a, key)) {
-      const r = parseCpus(atom.value);
+      const r = cpusOf(atom.value, undefined);
       if (r.value) out.push({ key, ...r.value, span: span(atom) });
     }
   }

@@ -7,10 +7,8 @@ import type { XlAnalysis } from './lint';
 import { keySpec, knownIn, xmOnlyKey } from './schema';
 import { SPEC_KEYS } from './schema/specKeys';
 import type { KeySpec } from './schema/types';
-import { parseDisk } from './specs/disk';
+import { diskOf, pciOf, vifOf } from './specs/cached';
 import type { SpecPart } from './specs/types';
-import { parseVif } from './specs/vif';
-import { parsePci } from './specs/pci';
 
 export interface HoverResult {
   markdown: string;
@@ -104,7 +102,7 @@ function valueHover(a: XlAnalysis, assignment: XlAssignment, atom: XlAtom, offse
 }
 
 function specHover(a: XlAnalysis, atom: XlAtom, device: 'disk' | 'vif' | 'pci', offset: number): HoverResult | undefined {
-  const result = device === 'disk' ? parseDisk(atom.value, a.ctx.version) : device === 'vif' ? parseVif(atom.value, a.ctx.guest.type, a.ctx.version) : parsePci(atom.value);
+  const result = device === 'disk' ? diskOf(atom.value, a.ctx.version) : device === 'vif' ? vifOf(atom.value, a.ctx.guest.type, a.ctx.version) : pciOf(atom.value, undefined);
   const part = result.parts.find((p) => valueToDocument(atom, p.start) <= offset && offset <= valueToDocument(atom, p.end));
   const summary = device === 'disk' ? diskSummary(atom.value, a.ctx.version) : '';
   if (!part) return summary ? { markdown: summary, start: atom.start, end: atom.end } : undefined;
@@ -125,7 +123,7 @@ function partTitle(p: SpecPart): string {
 
 /** How xl understood the whole disk spec, in one line. */
 function diskSummary(spec: string, version: string): string {
-  const d = parseDisk(spec, version).value;
+  const d = diskOf(spec, version).value;
   if (!d) return '';
   const target = d.target === null ? '(none)' : d.target === '' ? '(empty drive)' : d.target;
   const bits = [`target \`${target}\``, `format ${d.format}`, `vdev ${d.vdev}`, d.readwrite ? 'read-write' : 'read-only'];

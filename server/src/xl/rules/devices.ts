@@ -2,14 +2,11 @@
 // for its spec, and problems are underlined inside the string.
 import type { XlAtom, XlValue } from '../ast';
 import { valueToDocument } from '../ast';
-import { parseCpus } from '../specs/cpus';
-import { type Disk, parseDisk, vdevNumber } from '../specs/disk';
-import { parsePci } from '../specs/pci';
+import { cpusOf, diskOf, pciOf, vifOf } from '../specs/cached';
+import { type Disk, vdevNumber } from '../specs/disk';
 import type { SpecIssue, SpecPart, SpecResult } from '../specs/types';
-import { parseVif } from '../specs/vif';
 import type { RuleContext } from './context';
-import { memoise } from '../specs/memo';
-import type { GuestType } from '../schema/types';
+
 
 const MAX_RELATED = 5;
 
@@ -18,14 +15,6 @@ export interface ParsedDisk {
   result: SpecResult<Disk>;
 }
 
-const diskOf = memoise(parseDisk);
-/** `context` is "<guest type>|<Xen version>": both change what a vif accepts. */
-const vifOf = memoise((spec: string, context: string) => {
-  const [guest, version] = context.split('|');
-  return parseVif(spec, (guest || undefined) as GuestType | undefined, version);
-});
-const pciOf = memoise((spec: string) => parsePci(spec));
-const cpusOf = memoise((spec: string) => parseCpus(spec));
 
 export function checkDevices(ctx: RuleContext): ParsedDisk[] {
   const disks = eachString(ctx, 'disk').map((atom) => ({ atom, result: diskOf(atom.value, ctx.version) }));
@@ -34,7 +23,7 @@ export function checkDevices(ctx: RuleContext): ParsedDisk[] {
     if (d.result.value) diskSanity(ctx, d.atom, d.result.value, d.result.parts);
   }
   duplicateVdevs(ctx, disks);
-  for (const atom of eachString(ctx, 'vif')) report(ctx, 'xl/vif-spec', atom, vifOf(atom.value, `${ctx.guest.type ?? ''}|${ctx.version}`).issues);
+  for (const atom of eachString(ctx, 'vif')) report(ctx, 'xl/vif-spec', atom, vifOf(atom.value, ctx.guest.type, ctx.version).issues);
   for (const atom of eachString(ctx, 'pci')) report(ctx, 'xl/pci-spec', atom, pciOf(atom.value, undefined).issues);
   for (const key of ['cpus', 'cpus_soft']) {
     const v = ctx.cfg.get(key)?.assignment.value;

@@ -389,12 +389,22 @@ function atoi(s: string): number {
   return m ? Number.parseInt(m[1], 10) | 0 : 0;
 }
 
+const vdevNumbers = new Map<string, number | undefined>();
+
 /**
  * The xenstore device number libxl gives a vdev name (libxl__device_disk_dev_number),
  * or undefined when libxl rejects it ("Invalid or unsupported virtual disk identifier").
  * Two names with the same number are the same device (`xvda` and `51712`).
  */
 export function vdevNumber(vdev: string): number | undefined {
+  if (vdevNumbers.has(vdev)) return vdevNumbers.get(vdev);
+  if (vdevNumbers.size > 50000) vdevNumbers.clear();
+  const n = computeVdevNumber(vdev);
+  vdevNumbers.set(vdev, n);
+  return n;
+}
+
+function computeVdevNumber(vdev: string): number | undefined {
   const d = /^d(\d+)p(\d+)$/.exec(vdev);
   if (d && Number(d[1]) < 1 << 20 && Number(d[2]) < 256) return xvdNumber(Number(d[1]), Number(d[2]));
   const xvd = virtdisk(vdev, 'xvd', (1 << 20) - 1, 255);
