@@ -1,5 +1,6 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 
@@ -17,6 +18,7 @@ const common = {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/logs/worker.ts'], outfile: 'dist/logWorker.js' }),
   esbuild.build({
     ...common,
     entryPoints: ['server/src/cli.ts'],
@@ -24,3 +26,7 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
   }),
 ]);
+
+// the built-in log rule pack is data, read at run time next to the bundles
+mkdirSync('dist/rules', { recursive: true });
+copyFileSync('server/src/logs/rules/builtin.yaml', 'dist/rules/builtin.yaml');

@@ -3,6 +3,7 @@ import { version } from '../../package.json';
 import { UsageError } from './cli/args';
 import { DIFF_USAGE, runDiff } from './cli/diff';
 import { LINT_USAGE, runLint } from './cli/lint';
+import { runScan, SCAN_USAGE } from './cli/scan';
 
 const USAGE = `xenops ${version} — Xen operations toolkit
 usage: xenops <command> [options]
@@ -10,10 +11,13 @@ usage: xenops <command> [options]
 commands:
   lint     check Xen domain configs the way xl reads them, and across configs and hosts
   diff     compare two domain configs (or two hosts' folders of them) semantically
+  scan     read a folder of logs, find the failures and group them into incidents
 
 Run 'xenops <command> --help' for the options of a command.`;
 
-function main(argv: string[]): number {
+const USAGES: Record<string, string> = { lint: LINT_USAGE, diff: DIFF_USAGE, scan: SCAN_USAGE };
+
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE + '\n');
@@ -24,29 +28,30 @@ function main(argv: string[]): number {
     return 0;
   }
   try {
+    if (command in USAGES && (rest.includes('--help') || rest.includes('-h'))) {
+      process.stdout.write(USAGES[command] + '\n');
+      return 0;
+    }
     if (command === 'lint') {
-      if (rest.includes('--help') || rest.includes('-h')) {
-        process.stdout.write(LINT_USAGE + '\n');
-        return 0;
-      }
       const run = runLint(rest, version);
       process.stdout.write(run.output);
       for (const p of run.problems) process.stderr.write(`xenops: ${p}\n`);
       return run.exitCode;
     }
     if (command === 'diff') {
-      if (rest.includes('--help') || rest.includes('-h')) {
-        process.stdout.write(DIFF_USAGE + '\n');
-        return 0;
-      }
       const run = runDiff(rest);
+      process.stdout.write(run.output);
+      return run.exitCode;
+    }
+    if (command === 'scan') {
+      const run = await runScan(rest, process.stderr);
       process.stdout.write(run.output);
       return run.exitCode;
     }
     throw new UsageError(`unknown command '${command}'`);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`xenops: ${e.message}\n${command === 'lint' ? LINT_USAGE : command === 'diff' ? DIFF_USAGE : USAGE}\n`);
+      process.stderr.write(`xenops: ${e.message}\n${USAGES[command] ?? USAGE}\n`);
       return 2;
     }
     process.stderr.write(`xenops: internal error: ${(e as Error).message}\n`);
@@ -54,4 +59,6 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

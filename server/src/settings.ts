@@ -1,6 +1,8 @@
 // The user's settings that change what the checkers report (`xenops.*`), shared by
 // the language server (read from the editor) and the CLI (read from flags).
 import type { SeveritySetting } from './core/findings';
+import { isTimeZone } from './logs/time';
+import { LOG_FORMATS, type LogFormat } from './logs/types';
 import { DEFAULT_XEN_VERSION, XEN_VERSIONS, type XenVersion } from './xl/schema/types';
 
 export interface LintSettings {
@@ -24,4 +26,32 @@ export function normaliseSettings(raw: unknown): LintSettings {
     }
   }
   return { xenVersion, rules };
+}
+
+/** `xenops.logs.*`: how log folders are read. */
+export interface LogSettings {
+  /** IANA zone of logs that print local times without a zone. */
+  timezone: string;
+  windowMs: number;
+  /** Forced formats by glob. */
+  formats: Record<string, LogFormat>;
+  ignore: string[];
+  maxFileBytes: number;
+}
+
+export function normaliseLogSettings(raw: unknown): LogSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const formats: Record<string, LogFormat> = {};
+  if (r.formats && typeof r.formats === 'object') {
+    for (const [glob, f] of Object.entries(r.formats as Record<string, unknown>)) if (typeof f === 'string' && f in LOG_FORMATS) formats[glob] = f as LogFormat;
+  }
+  const seconds = typeof r.correlationWindow === 'number' && r.correlationWindow > 0 ? r.correlationWindow : 60;
+  const mib = typeof r.maxFileSizeMiB === 'number' && r.maxFileSizeMiB > 0 ? r.maxFileSizeMiB : 4096;
+  return {
+    timezone: typeof r.timezone === 'string' && isTimeZone(r.timezone) ? r.timezone : 'UTC',
+    windowMs: seconds * 1000,
+    formats,
+    ignore: Array.isArray(r.ignore) ? r.ignore.filter((g): g is string => typeof g === 'string') : [],
+    maxFileBytes: mib * 1024 * 1024,
+  };
 }

@@ -1,0 +1,107 @@
+// Loading and checking rule packs: the built-in pack (rules/builtin.yaml, bundled
+// as text) plus a workspace's `.xenops/rules.yaml`, whose rules replace built-in
+// ones with the same id and add the others.
+import { parse as parseYaml } from 'yaml';
+import { CATEGORIES, type LinkSpec, type RulePack, type RuleSpec } from './types';
+
+export interface CompiledRule extends RuleSpec {
+  regex?: RegExp;
+  until?: RegExp;
+  while?: RegExp;
+  index: number;
+}
+
+export interface CompiledLink extends LinkSpec {
+  regex: RegExp;
+}
+
+export interface CompiledPack {
+  rules: CompiledRule[];
+  links: CompiledLink[];
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+
+/** Parses and checks a rule pack; throws an Error naming the rule and the problem. */
+export function parsePack(text: string, source: string): RulePack {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (e) {
+    throw new Error(`${source}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const d = (data ?? {}) as { rules?: unknown; links?: unknown };
+  if (!Array.isArray(d.rules ?? [])) throw new Error(`${source}: \`rules\` must be a list`);
+  const rules = ((d.rules ?? []) as RuleSpec[]).map((r, i) => checkRule(r, `${source}: rule ${(r as { id?: string })?.id ?? `#${i + 1}`}`));
+  const links = ((d.links ?? []) as LinkSpec[]).map((l, i) => checkLink(l, `${source}: link ${(l as { id?: string })?.id ?? `#${i + 1}`}`));
+  return { rules, links };
+}
+
+function checkRule(r: RuleSpec, where: string): RuleSpec {
+  if (!r || typeof r.id !== 'string' || !r.id) throw new Error(`${where}: needs an id`);
+  if (!(CATEGORIES as readonly string[]).includes(r.category)) throw new Error(`${where}: unknown category '${r.category}' (one of ${CATEGORIES.join(', ')})`);
+  if (!SEVERITIES.has(r.severity)) throw new Error(`${where}: severity must be error, warning or info`);
+  if (!Array.isArray(r.literals) || !r.literals.length || r.literals.some((l) => typeof l !== 'string' || !l)) {
+    throw new Error(`${where}: needs \`literals\`, one or more substrings a matching line always contains`);
+  }
+  if (r.pattern !== undefined) compile(r.pattern, where);
+  if (r.record) {
+    if (typeof r.record.max !== 'number' || r.record.max < 1) throw new Error(`${where}: record.max must be a positive number of lines`);
+    if (r.record.until !== undefined) compile(r.record.until, where);
+    if (r.record.while !== undefined) compile(r.record.while, where);
+  }
+  if (!Array.isArray(r.samples) || !r.samples.length) throw new Error(`${where}: needs at least one sample line`);
+  return { ...r, counter: r.counter ?? [] };
+}
+
+function checkLink(l: LinkSpec, where: string): LinkSpec {
+  if (!l || typeof l.id !== 'string') throw new Error(`${where}: needs an id`);
+  const re = compile(l.pattern, where);
+  if (!/\(\?<domid>/.test(re.source) || !/\(\?<domain>/.test(re.source)) throw new Error(`${where}: the pattern must capture (?<domid>…) and (?<domain>…)`);
+  if (!Array.isArray(l.literals) || !l.literals.length) throw new Error(`${where}: needs \`literals\``);
+  return l;
+}
+
+function compile(pattern: string, where: string): RegExp {
+  try {
+    return new RegExp(pattern);
+  } catch (e) {
+    throw new Error(`${where}: bad pattern: ${(e as Error).message}`);
+  }
+}
+
+/** Workspace rules replace built-in rules with the same id and come first otherwise. */
+export function mergePacks(builtin: RulePack, workspace?: RulePack): RulePack {
+  if (!workspace) return builtin;
+  const ids = new Set(workspace.rules.map((r) => r.id));
+  const linkIds = new Set(workspace.links.map((l) => l.id));
+  return {
+    rules: [...workspace.rules, ...builtin.rules.filter((r) => !ids.has(r.id))],
+    links: [...workspace.links, ...builtin.links.filter((l) => !linkIds.has(l.id))],
+  };
+}
+
+export function compilePack(pack: RulePack): CompiledPack {
+  return {
+    rules: pack.rules.map((r, index) => ({
+      ...r,
+      index,
+      regex: r.pattern !== undefined ? new RegExp(r.pattern) : undefined,
+      until: r.record?.until !== undefined ? new RegExp(r.record.until) : undefined,
+      while: r.record?.while !== undefined ? new RegExp(r.record.while) : undefined,
+    })),
+    links: pack.links.map((l) => ({ ...l, regex: new RegExp(l.pattern) })),
+  };
+}
+
+/** The first rule that claims a line (rules are tried in pack order), for `format`. */
+export function classify(pack: CompiledPack, line: string, format?: string): { rule: CompiledRule; match?: RegExpExecArray } | undefined {
+  for (const rule of pack.rules) {
+    if (rule.formats && format && !rule.formats.includes(format)) continue;
+    if (!rule.literals.some((l) => line.includes(l))) continue;
+    if (!rule.regex) return { rule };
+    const match = rule.regex.exec(line);
+    if (match) return { rule, match };
+  }
+  return undefined;
+}

@@ -1,0 +1,152 @@
+// Scanning a whole log folder: files are shared out to worker threads (one per core)
+// by size, each streams its files, and the results are correlated into one timeline.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Minimatch } from 'minimatch';
+import { correlate, type ResourceEvent, type Timeline } from './correlate';
+import { createEngine } from './engine';
+import { Cancelled, type FileResult, relativePath, scanFile } from './fileScan';
+import type { LogFormat } from './types';
+
+export interface FolderScanOptions {
+  folder: string;
+  /** IANA zone for local times without a zone (default UTC). */
+  zone?: string;
+  windowMs?: number;
+  sinceMs?: number;
+  untilMs?: number;
+  maxFileBytes?: number;
+  /** Forced formats by glob (relative to the folder), e.g. { "*.console": "xen-console" }. */
+  formats?: Record<string, LogFormat>;
+  /** Globs of files to leave out. */
+  ignore?: string[];
+  workers?: number;
+  resources?: ResourceEvent[];
+  onProgress?: (doneBytes: number, totalBytes: number) => void;
+  cancelled?: () => boolean;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 ** 3;
+/** Below this much data one thread is faster than starting workers. */
+const SMALL_FOLDER_BYTES = 32 * 1024 * 1024;
+
+interface Job {
+  abs: string;
+  rel: string;
+  size: number;
+  format?: LogFormat;
+}
+
+export async function scanFolder(opts: FolderScanOptions): Promise<Timeline> {
+  const root = path.resolve(opts.folder);
+  const st = fs.statSync(root);
+  const jobs = listFiles(root, st.isDirectory(), opts);
+  const packFile = path.join(st.isDirectory() ? root : path.dirname(root), '.xenops', 'rules.yaml');
+  const workspacePack = fs.existsSync(packFile) ? { text: fs.readFileSync(packFile, 'utf8'), source: packFile } : undefined;
+  const total = jobs.reduce((s, j) => s + j.size, 0);
+  const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const workers = Math.max(1, Math.min(opts.workers ?? Math.min(os.cpus().length, 4), jobs.length));
+  const inline = workers === 1 || (opts.workers === undefined && total < SMALL_FOLDER_BYTES);
+  const results = inline
+    ? await scanHere(jobs, workspacePack, maxFileBytes, total, opts)
+    : await scanInWorkers(jobs, workspacePack, maxFileBytes, total, workers, opts);
+  results.sort((a, b) => a.path.localeCompare(b.path));
+  return correlate(results, { zone: opts.zone ?? 'UTC', windowMs: opts.windowMs ?? 60000, sinceMs: opts.sinceMs, untilMs: opts.untilMs }, opts.resources);
+}
+
+function listFiles(root: string, isDir: boolean, opts: FolderScanOptions): Job[] {
+  const files: string[] = [];
+  const visit = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && e.name !== 'node_modules') visit(full);
+      } else if (e.isFile()) files.push(full);
+    }
+  };
+  if (isDir) visit(root);
+  else files.push(root);
+  const base = isDir ? root : path.dirname(root);
+  const ignore = (opts.ignore ?? []).map((g) => new Minimatch(g, { dot: true, matchBase: true }));
+  const forced = Object.entries(opts.formats ?? {}).map(([g, f]) => [new Minimatch(g, { dot: true, matchBase: true }), f] as const);
+  return files.flatMap((abs) => {
+    const rel = relativePath(base, abs);
+    if (ignore.some((m) => m.match(rel))) return [];
+    return [{ abs, rel, size: fs.statSync(abs).size, format: forced.find(([m]) => m.match(rel))?.[1] }];
+  });
+}
+
+function progress(opts: FolderScanOptions, total: number) {
+  let done = 0;
+  let shown = 0;
+  return (n: number) => {
+    done += n;
+    const now = Date.now();
+    if (now - shown > 100 || done >= total) {
+      shown = now;
+      opts.onProgress?.(Math.min(done, total), total);
+    }
+  };
+}
+
+async function scanHere(jobs: Job[], workspacePack: { text: string; source: string } | undefined, maxFileBytes: number, total: number, opts: FolderScanOptions): Promise<FileResult[]> {
+  const engine = createEngine(workspacePack);
+  const onBytes = progress(opts, total);
+  const out: FileResult[] = [];
+  for (const j of jobs) {
+    if (opts.cancelled?.()) throw new Cancelled();
+    out.push(await scanFile(j.abs, j.rel, { engine, maxFileBytes, format: j.format, onBytes, cancelled: opts.cancelled }));
+  }
+  return out;
+}
+
+function workerScript(): string {
+  for (const name of ['logWorker.js', 'worker.js']) {
+    const file = path.join(__dirname, name);
+    if (fs.existsSync(file)) return file;
+  }
+  throw new Error('the log scanning worker is missing');
+}
+
+/** Largest files first, each to the least loaded worker. */
+function share(jobs: Job[], n: number): Job[][] {
+  const buckets = Array.from({ length: n }, () => ({ bytes: 0, jobs: [] as Job[] }));
+  for (const j of [...jobs].sort((a, b) => b.size - a.size)) {
+    const b = buckets.reduce((x, y) => (y.bytes < x.bytes ? y : x));
+    b.jobs.push(j);
+    b.bytes += j.size;
+  }
+  return buckets.map((b) => b.jobs).filter((b) => b.length);
+}
+
+async function scanInWorkers(jobs: Job[], workspacePack: { text: string; source: string } | undefined, maxFileBytes: number, total: number, n: number, opts: FolderScanOptions): Promise<FileResult[]> {
+  const cancel = new Int32Array(new SharedArrayBuffer(4));
+  const onBytes = progress(opts, total);
+  const script = workerScript();
+  const results: FileResult[] = [];
+  const poll = setInterval(() => {
+    if (opts.cancelled?.()) Atomics.store(cancel, 0, 1);
+  }, 50);
+  try {
+    await Promise.all(share(jobs, n).map((files) => new Promise<void>((resolve, reject) => {
+      const w = new Worker(script, { workerData: { files: files.map(({ abs, rel, format }) => ({ abs, rel, format })), workspacePack, maxFileBytes, cancel } });
+      w.on('message', (m: { type: string; n?: number; result?: FileResult; file?: string; message?: string }) => {
+        if (m.type === 'bytes') onBytes(m.n!);
+        else if (m.type === 'file') results.push(m.result!);
+        else if (m.type === 'error') results.push({ path: m.file!, skipped: `scan failed: ${m.message}`, lines: 0, bytes: 0, mtimeMs: 0, events: [], links: [], anchors: [] });
+        else if (m.type === 'done') {
+          void w.terminate();
+          resolve();
+        }
+      });
+      w.on('error', reject);
+      w.on('exit', (code) => (code ? reject(new Error(`scan worker exited with ${code}`)) : resolve()));
+    })));
+  } finally {
+    clearInterval(poll);
+  }
+  if (Atomics.load(cancel, 0)) throw new Cancelled();
+  return results;
+}

@@ -1,0 +1,51 @@
+// The log engine through the server: `xenops/scanFolder` with progress and cancellation.
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CancellationTokenSource, LSPErrorCodes, ResponseError, WorkDoneProgress } from 'vscode-languageserver-protocol/node';
+import { TestClient } from './client';
+
+describe('xenops/scanFolder over stdio', function () {
+  this.timeout(20000);
+  let dir: string;
+  let client: TestClient;
+
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xenops-lsp-scan-'));
+    fs.writeFileSync(path.join(dir, 'console.log'), '(XEN) [2024-07-01 09:00:10] Panic on CPU 3:\n(XEN) [2024-07-01 09:00:10] Xen BUG at mm.c:1234\n');
+    for (let i = 0; i < 50; i++) fs.writeFileSync(path.join(dir, `app${i}.log`), `2024-07-01 09:00:${String(i).padStart(2, '0')} +0000 INFO: ok\n`);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  beforeEach(async () => {
+    client = new TestClient();
+    await client.initialize(dir);
+  });
+  afterEach(() => client.close());
+
+  it('returns the same timeline as xenops scan --json, reporting progress', async () => {
+    const token = 'scan-1';
+    const kinds: string[] = [];
+    client.connection.onProgress(WorkDoneProgress.type, token, (p) => {
+      kinds.push(p.kind);
+    });
+    const t = (await client.connection.sendRequest('xenops/scanFolder', { folder: pathToFileURL(dir).href, workDoneToken: token })) as {
+      files: unknown[];
+      events: Array<{ category: string; time: string }>;
+      incidents: unknown[];
+    };
+    assert.strictEqual(t.files.length, 51);
+    assert.deepStrictEqual(t.events.map((e) => [e.category, e.time]), [['hypervisor-panic', '2024-07-01T09:00:10.000Z']]);
+    assert.strictEqual(t.incidents.length, 1);
+    assert.strictEqual(kinds[0], 'begin');
+    assert.strictEqual(kinds[kinds.length - 1], 'end');
+  });
+
+  it('stops when the client cancels', async () => {
+    const source = new CancellationTokenSource();
+    const pending = client.connection.sendRequest('xenops/scanFolder', { folder: dir }, source.token);
+    source.cancel();
+    await assert.rejects(pending, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled);
+  });
+});
