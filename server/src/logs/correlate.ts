@@ -265,10 +265,17 @@ export function correlate(results: FileResult[], opts: CorrelateOptions, resourc
   return { files, events, resources, incidents };
 }
 
-/** domid → name, from link lines and from per-domain log names; ambiguous ids stay unnamed. */
+/**
+ * domid → name, from link lines and from per-domain logs (every domid an xl-<name>.log
+ * mentions is that domain's, across restarts); ambiguous ids stay unnamed.
+ */
 function domainNames(results: FileResult[]): Map<number, string> {
   const seen = new Map<number, Set<string>>();
-  for (const r of results) for (const l of r.links) seen.set(l.domid, (seen.get(l.domid) ?? new Set()).add(l.domain));
+  const add = (domid: number, name: string) => seen.set(domid, (seen.get(domid) ?? new Set()).add(name));
+  for (const r of results) {
+    for (const l of r.links) add(l.domid, l.domain);
+    if (r.domain) for (const e of r.events) if (e.domid !== undefined) add(e.domid, r.domain);
+  }
   const names = new Map<number, string>();
   for (const [id, set] of seen) if (set.size === 1) names.set(id, [...set][0]);
   return names;

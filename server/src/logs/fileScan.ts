@@ -86,7 +86,6 @@ export async function scanFile(abs: string, rel: string, opts: ScanOptions): Pro
     result.skipped = `${gb(st.size)} is over the ${gb(opts.maxFileBytes)} limit for one file (raise it with --max-file-size or xenops.logs.maxFileSize)`;
     return result;
   }
-  result.domain = /(?:^|\/)(?:xl|qemu-dm)-(.+?)\.log(?:\.\d+)?(?:\.gz)?$/.exec(rel)?.[1];
   const gz = /\.gz$/.test(abs);
   try {
     await new Scanner(result, opts).run(abs, gz);
@@ -181,6 +180,8 @@ class Scanner {
       this.format = d.format;
     }
     r.format = this.format;
+    // per-domain logs are named after their domain: xl-<name>.log, qemu-dm-<name>.log
+    if (this.format === 'xl-domain-log' || this.format === 'qemu-dm') r.domain = /(?:^|\/)(?:xl|qemu-dm)-(.+?)\.log/.exec(r.path)?.[1];
     this.matcher = this.opts.engine.matcherFor(this.format);
     this.stampOf = formatDef(this.format)?.stamp;
     for (const l of lines.slice(0, 50)) {
