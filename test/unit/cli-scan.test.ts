@@ -55,6 +55,17 @@ describe('xenops scan', () => {
     assert.match(r.stdout, /\n#1 {2}2024-07-01 09:00:10Z {2}machine check \(uncorrected/);
   });
 
+  it('forces a format by glob, and reports a broken workspace rule pack clearly', () => {
+    const forced = JSON.parse(xenops('scan', '--json', '--format', 'app.log=syslog', dir).stdout);
+    assert.strictEqual(forced.files.find((f: { path: string }) => f.path === 'app.log').format, 'syslog');
+    fs.mkdirSync(path.join(dir, '.xenops'));
+    fs.writeFileSync(path.join(dir, '.xenops', 'rules.yaml'), 'rules:\n  - id: bad\n    category: nonsense\n');
+    const r = xenops('scan', dir);
+    fs.rmSync(path.join(dir, '.xenops'), { recursive: true });
+    assert.strictEqual(r.code, 2);
+    assert.match(r.stderr, /rules\.yaml: rule bad: unknown category 'nonsense'/);
+  });
+
   it('rejects bad options with a clear message', () => {
     for (const args of [['--window', 'soon', dir], ['--since', 'yesterday', dir], ['--tz', 'Mars/Base', dir], [path.join(dir, 'nope')], []]) {
       const r = xenops('scan', ...args);

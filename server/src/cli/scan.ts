@@ -1,17 +1,21 @@
 // `xenops scan [--json] [--since T] [--until T] [--window 60s] [--tz ZONE] [--max-file-size SIZE] FOLDER`
 import * as fs from 'node:fs';
 import type { Timeline } from '../logs/correlate';
+import { RulePackError } from '../logs/rules';
+import { LOG_FORMATS, type LogFormat } from '../logs/types';
 import { DEFAULT_MAX_FILE_BYTES, scanFolder } from '../logs/scan';
 import { isTimeZone, parseDuration, parseWhen } from '../logs/time';
 import { parseArgs, single, UsageError } from './args';
 
-export const SCAN_USAGE = `usage: xenops scan [--json] [--since T] [--until T] [--window 60s] [--tz ZONE] [--max-file-size 4G] FOLDER
+export const SCAN_USAGE = `usage: xenops scan [--json] [--since T] [--until T] [--window 60s] [--tz ZONE] [--max-file-size 4G] [--format GLOB=FORMAT]... FOLDER
 Reads every log in FOLDER (Xen console, xl/libxl, xend, kernel, syslog, journal, mcelog, lock managers,
 application logs; .gz and rotated files too), finds the failures, puts them on one timeline and groups
 them into incidents, most severe first.
   --since/--until T   ISO 8601 (2024-07-01T09:00:00Z, or local to --tz) or Unix seconds
   --window D          events closer than D chain into one incident (default 60s)
-  --tz ZONE           IANA zone of logs that print local times without a zone (default UTC)`;
+  --tz ZONE           IANA zone of logs that print local times without a zone (default UTC)
+  --format GLOB=F     read files matching GLOB as format F when detection guesses wrong
+                      (${Object.keys(LOG_FORMATS).join(', ')})`;
 
 const SIZE = /^(\d+(?:\.\d+)?)([KMGT]?)i?B?$/i;
 
@@ -22,7 +26,7 @@ function parseSize(text: string): number | undefined {
 }
 
 export async function runScan(argv: string[], stderr: NodeJS.WriteStream): Promise<{ output: string; exitCode: number }> {
-  const args = parseArgs(argv, { json: false, since: true, until: true, window: true, tz: true, 'max-file-size': true });
+  const args = parseArgs(argv, { json: false, since: true, until: true, window: true, tz: true, 'max-file-size': true, format: true });
   if (args.positional.length !== 1) throw new UsageError('scan needs one folder (or file)');
   const folder = args.positional[0];
   if (!fs.existsSync(folder)) throw new UsageError(`${folder}: no such file or directory`);
@@ -42,9 +46,22 @@ export async function runScan(argv: string[], stderr: NodeJS.WriteStream): Promi
   const maxFileBytes = sizeText === undefined ? DEFAULT_MAX_FILE_BYTES : parseSize(sizeText);
   if (!maxFileBytes) throw new UsageError(`--max-file-size wants a size such as 4G or 500M, got '${sizeText}'`);
 
+  const formats: Record<string, LogFormat> = {};
+  for (const f of args.flags.get('format') ?? []) {
+    const m = /^(.+)=([a-z0-9-]+)$/.exec(f);
+    if (!m || !(m[2] in LOG_FORMATS)) throw new UsageError(`--format wants GLOB=FORMAT with a known format, got '${f}'`);
+    formats[m[1]] = m[2] as LogFormat;
+  }
+
   const bar = stderr.isTTY ? progressBar(stderr) : undefined;
   const started = Date.now();
-  const timeline = await scanFolder({ folder, zone, windowMs, sinceMs: when('since'), untilMs: when('until'), maxFileBytes, onProgress: bar });
+  let timeline: Timeline;
+  try {
+    timeline = await scanFolder({ folder, zone, windowMs, sinceMs: when('since'), untilMs: when('until'), maxFileBytes, formats, onProgress: bar });
+  } catch (e) {
+    if (e instanceof RulePackError) throw new UsageError(e.message);
+    throw e;
+  }
   if (bar) stderr.write('\r\x1b[K');
   const json = args.flags.has('json');
   const output = json ? JSON.stringify(timeline, null, 2) + '\n' : formatTimeline(timeline, Date.now() - started);

@@ -22,43 +22,46 @@ export interface CompiledPack {
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 
+/** A rule pack that cannot be used, with what is wrong and where. */
+export class RulePackError extends Error {}
+
 /** Parses and checks a rule pack; throws an Error naming the rule and the problem. */
 export function parsePack(text: string, source: string): RulePack {
   let data: unknown;
   try {
     data = parseYaml(text);
   } catch (e) {
-    throw new Error(`${source}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    throw new RulePackError(`${source}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
   const d = (data ?? {}) as { rules?: unknown; links?: unknown };
-  if (!Array.isArray(d.rules ?? [])) throw new Error(`${source}: \`rules\` must be a list`);
+  if (!Array.isArray(d.rules ?? [])) throw new RulePackError(`${source}: \`rules\` must be a list`);
   const rules = ((d.rules ?? []) as RuleSpec[]).map((r, i) => checkRule(r, `${source}: rule ${(r as { id?: string })?.id ?? `#${i + 1}`}`));
   const links = ((d.links ?? []) as LinkSpec[]).map((l, i) => checkLink(l, `${source}: link ${(l as { id?: string })?.id ?? `#${i + 1}`}`));
   return { rules, links };
 }
 
 function checkRule(r: RuleSpec, where: string): RuleSpec {
-  if (!r || typeof r.id !== 'string' || !r.id) throw new Error(`${where}: needs an id`);
-  if (!(CATEGORIES as readonly string[]).includes(r.category)) throw new Error(`${where}: unknown category '${r.category}' (one of ${CATEGORIES.join(', ')})`);
-  if (!SEVERITIES.has(r.severity)) throw new Error(`${where}: severity must be error, warning or info`);
+  if (!r || typeof r.id !== 'string' || !r.id) throw new RulePackError(`${where}: needs an id`);
+  if (!(CATEGORIES as readonly string[]).includes(r.category)) throw new RulePackError(`${where}: unknown category '${r.category}' (one of ${CATEGORIES.join(', ')})`);
+  if (!SEVERITIES.has(r.severity)) throw new RulePackError(`${where}: severity must be error, warning or info`);
   if (!Array.isArray(r.literals) || !r.literals.length || r.literals.some((l) => typeof l !== 'string' || !l)) {
-    throw new Error(`${where}: needs \`literals\`, one or more substrings a matching line always contains`);
+    throw new RulePackError(`${where}: needs \`literals\`, one or more substrings a matching line always contains`);
   }
   if (r.pattern !== undefined) compile(r.pattern, where);
   if (r.record) {
-    if (typeof r.record.max !== 'number' || r.record.max < 1) throw new Error(`${where}: record.max must be a positive number of lines`);
+    if (typeof r.record.max !== 'number' || r.record.max < 1) throw new RulePackError(`${where}: record.max must be a positive number of lines`);
     if (r.record.until !== undefined) compile(r.record.until, where);
     if (r.record.while !== undefined) compile(r.record.while, where);
   }
-  if (!Array.isArray(r.samples) || !r.samples.length) throw new Error(`${where}: needs at least one sample line`);
+  if (!Array.isArray(r.samples) || !r.samples.length) throw new RulePackError(`${where}: needs at least one sample line`);
   return { ...r, counter: r.counter ?? [] };
 }
 
 function checkLink(l: LinkSpec, where: string): LinkSpec {
-  if (!l || typeof l.id !== 'string') throw new Error(`${where}: needs an id`);
+  if (!l || typeof l.id !== 'string') throw new RulePackError(`${where}: needs an id`);
   const re = compile(l.pattern, where);
-  if (!/\(\?<domid>/.test(re.source) || !/\(\?<domain>/.test(re.source)) throw new Error(`${where}: the pattern must capture (?<domid>…) and (?<domain>…)`);
-  if (!Array.isArray(l.literals) || !l.literals.length) throw new Error(`${where}: needs \`literals\``);
+  if (!/\(\?<domid>/.test(re.source) || !/\(\?<domain>/.test(re.source)) throw new RulePackError(`${where}: the pattern must capture (?<domid>…) and (?<domain>…)`);
+  if (!Array.isArray(l.literals) || !l.literals.length) throw new RulePackError(`${where}: needs \`literals\``);
   return l;
 }
 
@@ -66,7 +69,7 @@ function compile(pattern: string, where: string): RegExp {
   try {
     return new RegExp(pattern);
   } catch (e) {
-    throw new Error(`${where}: bad pattern: ${(e as Error).message}`);
+    throw new RulePackError(`${where}: bad pattern: ${(e as Error).message}`);
   }
 }
 

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { Minimatch } from 'minimatch';
 import { correlate, type ResourceEvent, type Timeline } from './correlate';
 import { createEngine } from './engine';
+import { parsePack } from './rules';
 import { Cancelled, type FileResult, relativePath, scanFile } from './fileScan';
 import type { LogFormat } from './types';
 
@@ -45,6 +46,7 @@ export async function scanFolder(opts: FolderScanOptions): Promise<Timeline> {
   const jobs = listFiles(root, st.isDirectory(), opts);
   const packFile = path.join(st.isDirectory() ? root : path.dirname(root), '.xenops', 'rules.yaml');
   const workspacePack = fs.existsSync(packFile) ? { text: fs.readFileSync(packFile, 'utf8'), source: packFile } : undefined;
+  if (workspacePack) parsePack(workspacePack.text, workspacePack.source); // a broken pack is reported here, not in a worker
   const total = jobs.reduce((s, j) => s + j.size, 0);
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const workers = Math.max(1, Math.min(opts.workers ?? Math.min(os.cpus().length, 4), jobs.length));
