@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 
 const production = process.argv.includes('--production');
 
@@ -27,6 +28,7 @@ await Promise.all([
   }),
 ]);
 
-// the built-in log rule pack is data, read at run time next to the bundles
+// the built-in log rule pack is data, read at run time next to the bundles: as JSON,
+// which every scanning thread parses far faster than the YAML it is written in
 mkdirSync('dist/rules', { recursive: true });
-copyFileSync('server/src/logs/rules/builtin.yaml', 'dist/rules/builtin.yaml');
+writeFileSync('dist/rules/builtin.json', JSON.stringify(parseYaml(readFileSync('server/src/logs/rules/builtin.yaml', 'utf8'))));

@@ -74,16 +74,17 @@ describe('rate and PCI specs against libxlutil', function () {
         }),
       };
       const { rc, report, ...fields } = want;
-      // A positional BDF without its '.F' makes libxlutil read an uninitialised int: it always
-      // rejects the spec, but what it prints depends on stale stack, so only the verdict counts.
-      if (error && error.start === 0 && /has no \.F function/.test(error.message)) {
+      // A BDF without its '.F' (positional or bdf=) makes libxlutil skip ahead by an uninitialised
+      // int (sscanf's %n never ran): its verdict and message depend on stale stack, so there is
+      // nothing to compare against.
+      if (error && /has no \.F function/.test(error.message)) {
         undefinedBehaviour++;
-        return rc === 0 ? [{ input: s, mine, theirs: want }] : [];
+        return [];
       }
       const theirs = { ok: rc === 0, report, ...fields };
       return isDeepStrictEqual(mine, theirs) ? [] : [{ input: s, mine, theirs }];
     });
     assert.deepStrictEqual(mismatches.slice(0, 5), [], `${mismatches.length} of ${specs.length} PCI specs differ`);
-    assert.ok(undefinedBehaviour < specs.length / 5, `${undefinedBehaviour} specs only had their verdict compared`);
+    assert.ok(undefinedBehaviour < specs.length / 5, `${undefinedBehaviour} specs hit undefined behaviour in libxlutil`);
   });
 });

@@ -4,7 +4,7 @@ import * as assert from 'node:assert';
 import { correlate } from '../../server/src/logs/correlate';
 import type { FileResult, RawEvent } from '../../server/src/logs/fileScan';
 import { detectFormat, formatDef, type Stamp } from '../../server/src/logs/formats';
-import { buildMatcher } from '../../server/src/logs/matcher';
+import { Prefilter } from '../../server/src/logs/prefilter';
 import { decodeStatus, describeMce } from '../../server/src/logs/mce';
 import { parseDuration, parseWhen, wallToUtc } from '../../server/src/logs/time';
 import type { LogFormat } from '../../server/src/logs/types';
@@ -79,21 +79,58 @@ describe('timestamps', () => {
 });
 
 describe('literal prefilter', () => {
-  it('flags exactly the lines containing a literal', () => {
-    const literals = ['Machine Check', 'EDAC', 'libxl: error', 'soft lockup', 'Panic on CPU'];
-    const { table, accept } = buildMatcher(literals);
-    const r = new Random(3);
-    const words = ['Machine', 'Check', 'EDAC', 'ED', 'AC', 'libxl:', 'error', 'soft', 'lockup', 'Panic', 'on', 'CPU', 'x', ' ', 'é'];
-    for (let i = 0; i < 3000; i++) {
-      const line = Array.from({ length: r.int(8) }, () => r.pick(words)).join(r.pick([' ', '']));
-      let s = 0;
-      let hit = false;
-      for (const b of Buffer.from(line)) {
-        s = table[(s << 8) | b];
-        if (accept[s]) hit = true;
+  const literals = ['Machine Check', 'EDAC MC', 'libxl: error', 'soft lockup', 'Panic on CPU', 'CPU#'];
+  const words = ['Machine', 'Check', 'EDAC', 'MC', 'ED', 'AC', 'libxl:', 'error', 'soft', 'lockup', 'Panic', 'on', 'CPU', '#', 'x', ' ', 'é'];
+  const text = (r: Random, n: number) => Array.from({ length: n }, () => r.pick(words)).join(r.pick([' ', '']));
+  /** Every start of every literal in buf[from, to), the slow way. */
+  const naive = (buf: Buffer, from: number, to: number) => {
+    const starts = literals.flatMap((l) => {
+      const at = buf.subarray(from, to).indexOf(l);
+      return at < 0 ? [] : [from + at];
+    });
+    return starts.length ? Math.min(...starts) : -1;
+  };
+
+  for (const [name, sample] of [['untuned', undefined], ['tuned to a sample', Buffer.from(text(new Random(9), 400))]] as const) {
+    it(`finds a literal exactly when one is there (${name})`, () => {
+      const p = new Prefilter(literals, sample);
+      const r = new Random(3);
+      for (let i = 0; i < 3000; i++) {
+        const buf = Buffer.from(text(r, r.int(12)));
+        const from = r.int(4);
+        const to = Math.max(from, buf.length - r.int(4));
+        const at = p.find(buf, from, to);
+        const first = naive(buf, from, to);
+        assert.strictEqual(at >= 0, first >= 0, JSON.stringify(buf.toString('latin1')));
+        if (at >= 0) assert.ok(literals.some((l) => buf.subarray(at, to).toString().startsWith(l)), 'reports where a literal starts');
       }
-      assert.strictEqual(hit, literals.some((l) => line.includes(l)), JSON.stringify(line));
+    });
+  }
+  it('lists the first literal of every line that has one, searching both halves at once', () => {
+    const r = new Random(5);
+    for (const sample of [undefined, Buffer.from(text(new Random(9), 400))]) {
+      const p = new Prefilter(literals, sample);
+      for (let i = 0; i < 300; i++) {
+        const lines = Array.from({ length: r.int(40) }, () => text(r, r.int(10)));
+        const buf = Buffer.from(lines.join('\n'));
+        const want: number[] = [];
+        let offset = 0;
+        for (const line of lines) {
+          const first = naive(Buffer.from(line), 0, Buffer.byteLength(line));
+          if (first >= 0) want.push(offset + first);
+          offset += Buffer.byteLength(line) + 1;
+        }
+        const got = p.lineHits(buf, 0, buf.length);
+        assert.strictEqual(got.length, want.length, JSON.stringify(lines));
+        got.forEach((at, k) => {
+          assert.ok(at >= want[k] && buf.lastIndexOf(10, at) === buf.lastIndexOf(10, want[k]), 'one hit per line, in its line');
+          assert.ok(literals.some((l) => buf.subarray(at).toString().startsWith(l)), 'where a literal starts');
+        });
+      }
     }
+  });
+  it('rejects literals it cannot search', () => {
+    assert.throws(() => new Prefilter(['ab', 'longer one']), /at least 3 bytes/);
   });
 });
 

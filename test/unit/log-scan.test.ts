@@ -5,8 +5,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Cancelled } from '../../server/src/logs/fileScan';
+import { createEngine } from '../../server/src/logs/engine';
+import { Cancelled, READ_BUFFER_BYTES, scanFile } from '../../server/src/logs/fileScan';
+import { cleanLine } from '../../server/src/logs/formats';
+import { classify } from '../../server/src/logs/rules';
 import { scanFolder } from '../../server/src/logs/scan';
+import { Random } from '../reference/generate';
 
 describe('scanning a log folder', function () {
   this.timeout(60000);
@@ -99,5 +103,69 @@ describe('scanning a log folder', function () {
     assert.ok(t.events.some((e) => e.rule === 'custom-backup' && e.file === 'backup.log'));
     fs.rmSync(path.join(dir, '.xenops'), { recursive: true });
     fs.rmSync(path.join(dir, 'backup.log'));
+  });
+
+  it('finds every failure line wherever reads split the file, in lines of any length', async () => {
+    const engine = createEngine();
+    const stamp = 'Jul  1 09:00:09 xen01 kernel: [  119.000000] ';
+    const routine = ['xenbr0: port 1(vif1.0) entered forwarding state', 'device vif3.0 entered promiscuous mode', 'eth0: link up', ''];
+    // failures of single-line rules, so that each failure is exactly one event
+    const failures = [
+      'blk_update_request: I/O error, dev dm-3, sector 1234 op 0x1:(WRITE) flags 0x800 phys_seg 32 prio class 0',
+      'Out of memory: Killed process 4711 (qemu-system-i38) total-vm:123kB',
+      'xen-blkback: backend/vbd/5/51712: prepare_mapping error, offset 0',
+      'Buffer I/O error on dev xvda1, logical block 2621440',
+    ].filter((f) => classify(engine.pack, stamp + f, 'syslog') && !classify(engine.pack, stamp + f, 'syslog')!.rule.record);
+    assert.ok(failures.length >= 3);
+    const r = new Random(77);
+    for (let round = 0; round < 6; round++) {
+      const lines: string[] = [];
+      let bytes = 0;
+      while (bytes < 3.5 * 1024 * 1024) {
+        const kind = r.int(100);
+        let body = kind < 8 ? r.pick(failures) : r.pick(routine);
+        // long lines: over the cut, and over the read size, with or without a failure somewhere in them
+        if (kind === 99) body = 'y'.repeat(r.int(200000)) + body + 'z'.repeat(r.int(200000));
+        if (kind === 98 && round % 2) body = 'w'.repeat(1200000 + r.int(1000)) + body;
+        const line = stamp + body;
+        lines.push(line);
+        bytes += line.length + 1;
+      }
+      if (round === 2) lines.push(stamp + failures[0]);
+      const eol = round % 3 === 2 ? '\r\n' : '\n';
+      const text = lines.join(eol) + (round % 2 ? eol : '');
+      const file = path.join(dir, `split-${round}.log`);
+      fs.writeFileSync(file, text);
+      const got = await scanFile(file, 'split.log', { engine, maxFileBytes: 1 << 30 });
+      const want = lines.flatMap((l, i) => {
+        const found = classify(engine.pack, cleanLine(l), 'syslog');
+        return found ? [[i + 1, found.rule.id]] : [];
+      });
+      assert.strictEqual(got.lines, lines.length, `round ${round}: line count`);
+      assert.deepStrictEqual(got.events.map((e) => [e.line, e.rule]), want, `round ${round}`);
+      fs.rmSync(file);
+    }
+  });
+
+  it('finds a failure that straddles the end of a read, in a short line or a long one', async () => {
+    const engine = createEngine();
+    const failure = 'Out of memory: Killed process 4711 (qemu-system-i38)';
+    const file = path.join(dir, 'straddle.log');
+    for (const long of [false, true]) {
+      for (let j = -failure.length - 2; j <= 2; j++) {
+        // the failure starts j bytes before the end of the first read, after one long line or many short ones
+        const head = 'Jul  1 09:00:09 xen01 kernel: ';
+        const before = READ_BUFFER_BYTES + j - head.length;
+        const filler = long ? [] : [...Array.from({ length: Math.floor(before / 100) - 1 }, () => 'a'.repeat(99)), 'b'.repeat((before % 100) + 99)];
+        const text = long ? `${head}${'x'.repeat(before)}${failure}\n` : `${filler.join('\n')}\n${head}${failure}\nJul  1 09:00:10 xen01 kernel: eth0: link up\n`;
+        assert.strictEqual(text.indexOf(failure), READ_BUFFER_BYTES + j);
+        fs.writeFileSync(file, text);
+        const got = await scanFile(file, 'straddle.log', { engine, maxFileBytes: 1 << 30, format: 'syslog' });
+        const line = long ? 1 : filler.length + 1;
+        assert.deepStrictEqual(got.events.map((e) => [e.line, e.category]), [[line, 'memory']], `long=${long} j=${j}`);
+        assert.strictEqual(got.lines, long ? 1 : filler.length + 2);
+      }
+    }
+    fs.rmSync(file);
   });
 });

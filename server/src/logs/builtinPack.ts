@@ -1,19 +1,19 @@
-// The built-in rule pack ships as YAML next to the code: in the bundles (dist/, copied
-// by esbuild.mjs) or in the source tree when running from compiled tests.
+// The built-in rule pack: YAML in the source tree, shipped as JSON next to the bundles
+// (esbuild.mjs converts it) so that every scanning thread reads it in a millisecond.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { checkPack, parsePack } from './rules';
+import type { RulePack } from './types';
 
-const CANDIDATES = [
-  path.join(__dirname, 'rules', 'builtin.yaml'),
-  path.resolve(__dirname, '..', '..', '..', '..', 'server', 'src', 'logs', 'rules', 'builtin.yaml'),
-];
+const SOURCE = 'built-in rules';
+const BUNDLED = path.join(__dirname, 'rules', 'builtin.json');
+const SOURCE_TREE = path.resolve(__dirname, '..', '..', '..', '..', 'server', 'src', 'logs', 'rules', 'builtin.yaml');
 
-let cached: string | undefined;
+let cached: RulePack | undefined;
 
-export function builtinPackText(): string {
-  if (cached !== undefined) return cached;
-  for (const file of CANDIDATES) {
-    if (fs.existsSync(file)) return (cached = fs.readFileSync(file, 'utf8'));
-  }
-  throw new Error(`the built-in rule pack is missing (looked in ${CANDIDATES.join(', ')})`);
+export function builtinPack(): RulePack {
+  if (cached) return cached;
+  if (fs.existsSync(BUNDLED)) return (cached = checkPack(JSON.parse(fs.readFileSync(BUNDLED, 'utf8')), SOURCE));
+  if (fs.existsSync(SOURCE_TREE)) return (cached = parsePack(fs.readFileSync(SOURCE_TREE, 'utf8'), SOURCE));
+  throw new Error(`the built-in rule pack is missing (looked for ${BUNDLED} and ${SOURCE_TREE})`);
 }

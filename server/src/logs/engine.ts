@@ -1,29 +1,30 @@
-// One rule pack, compiled, with a prefilter per log format (rules limited to some
-// formats only add their literals to those formats' prefilters).
-import { builtinPackText } from './builtinPack';
-import { buildMatcher, type Matcher } from './matcher';
+// One rule pack, compiled, with the literals each log format's prefilter searches
+// (rules limited to some formats only add their literals to those formats).
+import { builtinPack } from './builtinPack';
+import { Prefilter } from './prefilter';
 import { compilePack, type CompiledPack, mergePacks, parsePack } from './rules';
 
 export interface Engine {
   pack: CompiledPack;
-  matcherFor(format: string): Matcher;
+  /** A prefilter for `format`; one tuned to `sample` (the file's head) when given, else a shared one. */
+  prefilterFor(format: string, sample?: Uint8Array): Prefilter;
 }
 
 /** The built-in pack, plus a workspace pack (`.xenops/rules.yaml`) when given. */
 export function createEngine(workspacePack?: { text: string; source: string }): Engine {
-  const builtin = parsePack(builtinPackText(), 'built-in rules');
-  const pack = compilePack(mergePacks(builtin, workspacePack ? parsePack(workspacePack.text, workspacePack.source) : undefined));
-  const matchers = new Map<string, Matcher>();
+  const pack = compilePack(mergePacks(builtinPack(), workspacePack ? parsePack(workspacePack.text, workspacePack.source) : undefined));
+  const literals = (format: string) => [
+    ...pack.rules.filter((r) => !r.formats || r.formats.includes(format)).flatMap((r) => r.literals),
+    ...pack.links.flatMap((l) => l.literals),
+  ];
+  const shared = new Map<string, Prefilter>();
   return {
     pack,
-    matcherFor(format) {
-      let m = matchers.get(format);
-      if (!m) {
-        const rules = pack.rules.filter((r) => !r.formats || r.formats.includes(format));
-        m = buildMatcher([...rules.flatMap((r) => r.literals), ...pack.links.flatMap((l) => l.literals)]);
-        matchers.set(format, m);
-      }
-      return m;
+    prefilterFor(format, sample) {
+      if (sample) return new Prefilter(literals(format), sample);
+      let p = shared.get(format);
+      if (!p) shared.set(format, (p = new Prefilter(literals(format))));
+      return p;
     },
   };
 }

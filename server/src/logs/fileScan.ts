@@ -1,12 +1,12 @@
 // Scanning one log file as a stream: recognise its format from the head, then run
 // the literal prefilter over the bytes and decode only the lines it flags (and the
 // lines of a multi-line record). Memory stays bounded whatever the file's size.
-import { createReadStream, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { createGunzip } from 'node:zlib';
+import { openSource } from './byteSource';
 import { cleanLine, detectFormat, embeddedUptime, formatDef, headerInstant, type Stamp } from './formats';
 import type { Engine } from './engine';
-import type { Matcher } from './matcher';
+import type { Prefilter } from './prefilter';
 import { describeMce } from './mce';
 import { classify, type CompiledRule } from './rules';
 import type { Category, EventSeverity, LogFormat } from './types';
@@ -61,8 +61,14 @@ export interface ScanOptions {
 
 const HEAD_BYTES = 64 * 1024;
 const TAIL_BYTES = 64 * 1024;
+/** Bytes read per step; a file bigger than this gets a prefilter tuned to its own start. */
+const CHUNK = 1024 * 1024;
+const SAMPLE_BYTES = 256 * 1024;
+/** Longer lines are cut: their start (for the time) and the text around the failure are kept. */
 const MAX_LINE = 64 * 1024;
 const WINDOW = 4096;
+/** How much of a file the scanner holds at once. */
+export const READ_BUFFER_BYTES = CHUNK + MAX_LINE;
 const MAX_EVENTS_PER_FILE = 200000;
 
 export class Cancelled extends Error {
@@ -86,12 +92,11 @@ export async function scanFile(abs: string, rel: string, opts: ScanOptions): Pro
     result.skipped = `${gb(st.size)} is over the ${gb(opts.maxFileBytes)} limit for one file (raise it with --max-file-size or xenops.logs.maxFileSize)`;
     return result;
   }
-  const gz = /\.gz$/.test(abs);
   try {
-    await new Scanner(result, opts).run(abs, gz);
+    await new Scanner(result, opts).run(abs);
   } catch (e) {
     if (e instanceof Cancelled) throw e;
-    result.skipped = gz ? `not a readable gzip file: ${(e as Error).message}` : `read failed: ${(e as Error).message}`;
+    result.skipped = /\.gz$/.test(abs) ? `not a readable gzip file: ${(e as Error).message}` : `read failed: ${(e as Error).message}`;
   }
   return result;
 }
@@ -100,68 +105,69 @@ function gb(n: number): string {
   return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GiB` : `${Math.round(n / 1024 ** 2)} MiB`;
 }
 
+/** A line too long for the buffer, seen in parts: its start, and the text around its first literal. */
+interface LongLine {
+  head: Buffer;
+  /** Where in the line the part being searched begins. */
+  offset: number;
+  hit: boolean;
+  /** The text around the literal when the head does not hold it, up to `windowStop` in the line. */
+  window?: Buffer[];
+  windowEnd: number;
+  windowStop: number;
+}
+
 class Scanner {
   private format?: LogFormat;
   private stampOf?: (line: string) => Stamp | undefined;
+  private prefilter?: Prefilter;
+  /** Newlines before the data being looked at: the number of the line being read, minus one. */
   private lineNo = 0;
-  private carry: Buffer[] = [];
-  private carryBytes = 0;
-  private state = 0;
-  private hit = false;
   private capture?: { rule: CompiledRule; event: RawEvent; lines: number };
+  private long?: LongLine;
+  /** The file ends without a newline after its last line. */
+  private unterminated = false;
   private tail = Buffer.alloc(0);
-  private matcher?: Matcher;
-  /** For a line longer than MAX_LINE: the bytes around its first literal, which the head may not hold. */
-  private hitWindow?: Buffer;
 
   constructor(private readonly result: FileResult, private readonly opts: ScanOptions) {}
 
-  async run(abs: string, gz: boolean): Promise<void> {
-    const raw = createReadStream(abs, { highWaterMark: 1024 * 1024 });
-    const stream = gz ? raw.pipe(createGunzip()) : raw;
-    if (gz) raw.on('error', (e) => stream.destroy(e));
-    let head: Buffer[] = [];
-    let headBytes = 0;
+  async run(abs: string): Promise<void> {
+    const source = openSource(abs, (n) => this.opts.onBytes?.(n));
+    const buf = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+    let fill = 0;
     let mode: 'scan' | 'count' | undefined;
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for (let eof = false; !eof; ) {
         if (this.opts.cancelled?.()) throw new Cancelled();
-        this.opts.onBytes?.(gz ? 0 : chunk.length);
+        while (fill < buf.length) {
+          const n = await source.read(buf, fill, buf.length - fill);
+          if (!n) {
+            eof = true;
+            break;
+          }
+          fill += n;
+        }
+        const data = buf.subarray(0, fill);
         if (!mode) {
-          head.push(chunk);
-          headBytes += chunk.length;
-          if (headBytes < HEAD_BYTES) continue;
-          const decided = this.begin(Buffer.concat(head));
+          const decided = this.begin(data.subarray(0, HEAD_BYTES), eof ? undefined : data.subarray(0, SAMPLE_BYTES));
           if (decided === 'stop') return;
           mode = decided;
-          for (const c of head) this.consume(mode, c);
-          head = [];
-          continue;
         }
-        this.consume(mode, chunk);
+        const used = mode === 'scan' ? this.feed(data, eof) : this.count(data);
+        this.keepTail(data.subarray(0, used));
+        buf.copyWithin(0, used, fill);
+        fill -= used;
       }
     } finally {
-      raw.destroy();
-    }
-    if (!mode) {
-      const decided = this.begin(Buffer.concat(head));
-      if (decided === 'stop') return;
-      mode = decided;
-      for (const c of head) this.consume(mode, c);
+      await source.close();
     }
     if (mode === 'scan') this.finish();
   }
 
-  private consume(mode: 'scan' | 'count', chunk: Buffer): void {
-    if (mode === 'scan') this.feed(chunk);
-    else this.result.lines += countLines(chunk);
-  }
-
   /** Decides what the file is from its head: scanned, only counted (captures), or skipped. */
-  private begin(head: Buffer): 'scan' | 'count' | 'stop' {
+  private begin(head: Buffer, sample: Buffer | undefined): 'scan' | 'count' | 'stop' {
     const r = this.result;
-    const probe = head.subarray(0, 8192);
-    if (probe.includes(0)) {
+    if (head.subarray(0, 8192).includes(0)) {
       r.skipped = 'binary file (it contains NUL bytes)';
       return 'stop';
     }
@@ -182,7 +188,7 @@ class Scanner {
     r.format = this.format;
     // per-domain logs are named after their domain: xl-<name>.log, qemu-dm-<name>.log
     if (this.format === 'xl-domain-log' || this.format === 'qemu-dm') r.domain = /(?:^|\/)(?:xl|qemu-dm)-(.+?)\.log/.exec(r.path)?.[1];
-    this.matcher = this.opts.engine.matcherFor(this.format);
+    this.prefilter = this.opts.engine.prefilterFor(this.format, sample);
     this.stampOf = formatDef(this.format)?.stamp;
     for (const l of lines.slice(0, 50)) {
       const clean = cleanLine(l);
@@ -193,65 +199,101 @@ class Scanner {
     return 'scan';
   }
 
-  /** Runs the prefilter over a chunk; lines it flags (and record lines) are decoded and classified. */
-  private feed(chunk: Buffer): void {
-    const { table, accept } = this.matcher!;
-    let state = this.state;
-    let hit = this.hit;
-    let lineStart = 0;
-    const len = chunk.length;
-    for (let i = 0; i < len; i++) {
-      const b = chunk[i];
-      if (b === 10) {
-        if (hit || this.capture) this.endLine(chunk, lineStart, i, hit);
-        else this.clearCarry();
-        this.lineNo++;
-        lineStart = i + 1;
-        state = 0;
-        hit = false;
-        continue;
+  private count(data: Buffer): number {
+    this.result.lines += countNewlines(data, 0, data.length);
+    return data.length;
+  }
+
+  /** Scans the complete lines in `data` (all of it at the end of the file); returns how many bytes it used. */
+  private feed(data: Buffer, eof: boolean): number {
+    let pos = 0;
+    if (this.long) {
+      const nl = data.indexOf(10);
+      if (nl < 0 && !eof) return this.longPart(data, 0);
+      this.longEnd(data, nl < 0 ? data.length : nl);
+      if (nl < 0) {
+        this.unterminated = true;
+        return data.length;
       }
-      state = table[(state << 8) | b];
-      if (accept[state] && !hit) {
-        hit = true;
-        if (this.carryBytes + i - lineStart > MAX_LINE - WINDOW) {
-          this.hitWindow = Buffer.from(chunk.subarray(Math.max(lineStart, i - WINDOW), Math.min(len, i + WINDOW)));
-        }
+      this.lineNo++;
+      pos = nl + 1;
+    }
+    const end = eof ? data.length : data.lastIndexOf(10) + 1;
+    if (end > pos) this.lines(data, pos, end);
+    if (eof) {
+      this.unterminated = data.length > 0 && data[data.length - 1] !== 10;
+      return data.length;
+    }
+    if (data.length - end <= MAX_LINE) return Math.max(end, pos);
+    // an unfinished line over MAX_LINE: keep its start, search it in parts from here on
+    this.long = { head: Buffer.from(data.subarray(end, end + MAX_LINE)), offset: 0, hit: false, windowEnd: 0, windowStop: 0 };
+    return this.longPart(data, end);
+  }
+
+  /** Classifies the lines in data[from, to) that the prefilter picks, and every line of an open record. */
+  private lines(data: Buffer, from: number, to: number): void {
+    const prefilter = this.prefilter!;
+    const hits = prefilter.lineHits(data, from, to);
+    let pos = from;
+    let next = 0;
+    while (pos < to) {
+      if (!this.capture) {
+        while (next < hits.length && hits[next] < pos) next++;
+        if (next === hits.length) break;
       }
+      // inside a multi-line record every line is read, until the record ends
+      const at = this.capture ? prefilter.find(data, pos, lineEnd(data, pos, to)) : hits[next++];
+      const start = this.capture ? pos : Math.max(pos, data.lastIndexOf(10, at) + 1);
+      const end = lineEnd(data, Math.max(start, at), to);
+      this.lineNo += countNewlines(data, pos, start);
+      this.line(cleanLine(cut(data, start, end, at)), at >= 0);
+      if (end < to) this.lineNo++;
+      pos = end + 1;
     }
-    this.state = state;
-    this.hit = hit;
-    if (lineStart < len) this.keep(chunk.subarray(lineStart));
-    this.tail = Buffer.from(len >= TAIL_BYTES ? chunk.subarray(len - TAIL_BYTES) : Buffer.concat([this.tail, chunk]).subarray(-TAIL_BYTES));
+    if (pos < to) this.lineNo += countNewlines(data, pos, to);
   }
 
-  /** Keeps the unfinished line's bytes (bounded) for the next chunk. */
-  private keep(part: Buffer): void {
-    if (this.carryBytes >= MAX_LINE) return;
-    const piece = part.subarray(0, MAX_LINE - this.carryBytes);
-    this.carry.push(Buffer.from(piece));
-    this.carryBytes += piece.length;
+  /** Searches data[from, …) as part of a long line, holding back the bytes a literal could continue into. */
+  private longPart(data: Buffer, from: number): number {
+    const to = Math.max(from, data.length - (this.prefilter!.longest - 1));
+    this.longScan(data, from, data.length);
+    this.long!.offset += to - from;
+    return to;
   }
 
-  private clearCarry(): void {
-    if (this.carryBytes) {
-      this.carry = [];
-      this.carryBytes = 0;
-    }
+  /** The long line ends at data[end]: classify it from its start and the text around its literal. */
+  private longEnd(data: Buffer, end: number): void {
+    this.longScan(data, 0, end);
+    const l = this.long!;
+    this.long = undefined;
+    const text = l.window ? `${l.head.toString('utf8', 0, WINDOW)} … ${Buffer.concat(l.window).toString('utf8')}` : l.head.toString('utf8');
+    this.line(cleanLine(text), l.hit);
   }
 
-  private endLine(chunk: Buffer, start: number, end: number, hit: boolean): void {
-    let bytes = chunk.subarray(start, Math.min(end, start + MAX_LINE));
-    if (this.carryBytes) {
-      bytes = Buffer.concat([...this.carry, bytes]).subarray(0, MAX_LINE);
-      this.clearCarry();
+  /** Looks for the line's first literal in data[from, to), or gathers more of the text after it. */
+  private longScan(data: Buffer, from: number, to: number): void {
+    const l = this.long!;
+    const inLine = (at: number) => l.offset + at - from;
+    if (!l.hit) {
+      const at = this.prefilter!.find(data, from, to);
+      if (at < 0) return;
+      l.hit = true;
+      if (inLine(at) + WINDOW <= MAX_LINE) return;
+      const start = Math.max(from, at - WINDOW);
+      l.window = [];
+      l.windowEnd = inLine(start);
+      l.windowStop = inLine(at) + WINDOW;
     }
-    if (this.hitWindow) {
-      // keep the start (its timestamp) and the part that matched
-      bytes = Buffer.concat([bytes.subarray(0, WINDOW), Buffer.from(' … '), this.hitWindow]);
-      this.hitWindow = undefined;
-    }
-    this.line(cleanLine(bytes.toString('utf8')), hit);
+    if (!l.window || l.windowEnd >= l.windowStop) return;
+    const a = from + l.windowEnd - l.offset;
+    const b = Math.min(to, from + l.windowStop - l.offset);
+    if (b <= a) return;
+    l.window.push(Buffer.from(data.subarray(a, b)));
+    l.windowEnd = inLine(b);
+  }
+
+  private keepTail(used: Buffer): void {
+    this.tail = used.length >= TAIL_BYTES ? Buffer.from(used.subarray(used.length - TAIL_BYTES)) : Buffer.concat([this.tail, used]).subarray(-TAIL_BYTES);
   }
 
   private line(text: string, hit: boolean): void {
@@ -322,21 +364,9 @@ class Scanner {
   }
 
   private finish(): void {
-    if (this.carryBytes || this.hit) {
-      let rest = Buffer.concat(this.carry);
-      this.clearCarry();
-      if (this.hitWindow) {
-        rest = Buffer.concat([rest.subarray(0, WINDOW), Buffer.from(' … '), this.hitWindow]);
-        this.hitWindow = undefined;
-      }
-      if (rest.length || this.hit) {
-        this.line(cleanLine(rest.toString('utf8')), this.hit);
-        this.lineNo++;
-      }
-    }
     if (this.capture) this.closeRecord();
     const r = this.result;
-    r.lines = this.lineNo;
+    r.lines = this.lineNo + (this.unterminated ? 1 : 0);
     const tail = this.tail.toString('utf8').split('\n').map(cleanLine);
     for (let i = tail.length - 1; i >= 0 && !r.last; i--) r.last = this.stampOf?.(tail[i]);
     this.anchorsIn(tail);
@@ -360,10 +390,23 @@ class Scanner {
   }
 }
 
-function countLines(buf: Buffer): number {
+/** Where the line holding buf[at] ends: its newline, or `to`. */
+function lineEnd(buf: Buffer, at: number, to: number): number {
+  const nl = buf.indexOf(10, at);
+  return nl < 0 || nl >= to ? to : nl;
+}
+
+function countNewlines(buf: Buffer, from: number, to: number): number {
   let n = 0;
-  for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) n++;
+  for (let i = buf.indexOf(10, from); i >= 0 && i < to; i = buf.indexOf(10, i + 1)) n++;
   return n;
+}
+
+/** The text of buf[start, end), cut to MAX_LINE bytes: its start and, when further on, the text around its literal at `hit`. */
+function cut(buf: Buffer, start: number, end: number, hit: number): string {
+  if (end - start <= MAX_LINE) return buf.toString('utf8', start, end);
+  if (hit < 0 || hit - start + WINDOW <= MAX_LINE) return buf.toString('utf8', start, start + MAX_LINE);
+  return `${buf.toString('utf8', start, start + WINDOW)} … ${buf.toString('utf8', Math.max(start, hit - WINDOW), Math.min(end, hit + WINDOW))}`;
 }
 
 export function relativePath(root: string, file: string): string {

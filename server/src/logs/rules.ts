@@ -3,6 +3,7 @@
 // ones with the same id and add the others.
 import { parse as parseYaml } from 'yaml';
 import { CATEGORIES, type LinkSpec, type RulePack, type RuleSpec } from './types';
+import { MIN_LITERAL_BYTES } from './prefilter';
 
 export interface CompiledRule extends RuleSpec {
   regex?: RegExp;
@@ -33,6 +34,11 @@ export function parsePack(text: string, source: string): RulePack {
   } catch (e) {
     throw new RulePackError(`${source}: not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
+  return checkPack(data, source);
+}
+
+/** Checks a rule pack already read into plain data. */
+export function checkPack(data: unknown, source: string): RulePack {
   const d = (data ?? {}) as { rules?: unknown; links?: unknown };
   if (!Array.isArray(d.rules ?? [])) throw new RulePackError(`${source}: \`rules\` must be a list`);
   const rules = ((d.rules ?? []) as RuleSpec[]).map((r, i) => checkRule(r, `${source}: rule ${(r as { id?: string })?.id ?? `#${i + 1}`}`));
@@ -44,9 +50,7 @@ function checkRule(r: RuleSpec, where: string): RuleSpec {
   if (!r || typeof r.id !== 'string' || !r.id) throw new RulePackError(`${where}: needs an id`);
   if (!(CATEGORIES as readonly string[]).includes(r.category)) throw new RulePackError(`${where}: unknown category '${r.category}' (one of ${CATEGORIES.join(', ')})`);
   if (!SEVERITIES.has(r.severity)) throw new RulePackError(`${where}: severity must be error, warning or info`);
-  if (!Array.isArray(r.literals) || !r.literals.length || r.literals.some((l) => typeof l !== 'string' || !l)) {
-    throw new RulePackError(`${where}: needs \`literals\`, one or more substrings a matching line always contains`);
-  }
+  checkLiterals(r.literals, where);
   if (r.pattern !== undefined) compile(r.pattern, where);
   if (r.record) {
     if (typeof r.record.max !== 'number' || r.record.max < 1) throw new RulePackError(`${where}: record.max must be a positive number of lines`);
@@ -61,8 +65,18 @@ function checkLink(l: LinkSpec, where: string): LinkSpec {
   if (!l || typeof l.id !== 'string') throw new RulePackError(`${where}: needs an id`);
   const re = compile(l.pattern, where);
   if (!/\(\?<domid>/.test(re.source) || !/\(\?<domain>/.test(re.source)) throw new RulePackError(`${where}: the pattern must capture (?<domid>…) and (?<domain>…)`);
-  if (!Array.isArray(l.literals) || !l.literals.length) throw new RulePackError(`${where}: needs \`literals\``);
+  checkLiterals(l.literals, where);
   return l;
+}
+
+function checkLiterals(literals: unknown, where: string): void {
+  if (!Array.isArray(literals) || !literals.length || literals.some((l) => typeof l !== 'string')) {
+    throw new RulePackError(`${where}: needs \`literals\`, one or more substrings a matching line always contains`);
+  }
+  for (const l of literals as string[]) {
+    if (Buffer.byteLength(l) < MIN_LITERAL_BYTES) throw new RulePackError(`${where}: literal ${JSON.stringify(l)} is too short: literals need at least ${MIN_LITERAL_BYTES} bytes, and 8 or more keep scans fast`);
+    if (/[\r\n]/.test(l)) throw new RulePackError(`${where}: literal ${JSON.stringify(l)} spans lines; a literal is matched within one line`);
+  }
 }
 
 function compile(pattern: string, where: string): RegExp {

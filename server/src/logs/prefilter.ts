@@ -1,0 +1,173 @@
+// The prefilter that lets the scanner skip almost every byte of a log: a Wu-Manber
+// multi-literal search. It looks at the last three bytes of an m-byte window (m is the
+// shortest literal) and, unless they can end some literal's window, jumps ahead by up to
+// m - 2 bytes without reading the bytes in between. Which m bytes of each literal form
+// its window is chosen from a sample of the file itself: windows ending in trigrams the
+// file rarely contains keep the jumps long and the exact comparisons few.
+
+const BITS = 15;
+const SLOTS = 1 << BITS;
+const MASK = SLOTS - 1;
+/** Literals shorter than this cannot be searched this way (rule packs reject them). */
+export const MIN_LITERAL_BYTES = 3;
+
+function trigram(a: number, b: number, c: number): number {
+  return ((a << 10) ^ (b << 5) ^ c) & MASK;
+}
+
+export class Prefilter {
+  /** The window length: the shortest literal, in bytes. */
+  readonly m: number;
+  /** The longest literal, in bytes. */
+  readonly longest: number;
+  /** How far the window may move when its last trigram hashes to a slot. */
+  private readonly shift: Uint8Array;
+  /** Per slot, the literals whose window ends in that trigram: [bucket[s], bucket[s+1]) in lit/end. */
+  private readonly bucket: Int32Array;
+  private readonly lit: Int32Array;
+  /** Where the window ends inside the literal. */
+  private readonly end: Int32Array;
+  private readonly bytes: Uint8Array;
+  private readonly start: Int32Array;
+
+  /** `sample` (some of the text to search) tunes the windows; without it they are the literals' first bytes. */
+  constructor(literals: string[], sample?: Uint8Array) {
+    const encoded = [...new Set(literals)].map((l) => Buffer.from(l, 'utf8'));
+    if (!encoded.length) throw new Error('a prefilter needs at least one literal');
+    const m = Math.min(...encoded.map((l) => l.length));
+    if (m < MIN_LITERAL_BYTES) throw new Error(`literals need at least ${MIN_LITERAL_BYTES} bytes`);
+    this.m = m;
+    this.longest = Math.max(...encoded.map((l) => l.length));
+    const freq = new Uint32Array(SLOTS);
+    if (sample) for (let i = 2; i < sample.length; i++) freq[trigram(sample[i - 2], sample[i - 1], sample[i])]++;
+    this.shift = new Uint8Array(SLOTS).fill(m - 2);
+    const ends: Array<[slot: number, lit: number, end: number]> = [];
+    encoded.forEach((l, k) => {
+      const o = sample ? quietestWindow(l, m, freq) : 0;
+      for (let j = o + 2; j < o + m; j++) {
+        const slot = trigram(l[j - 2], l[j - 1], l[j]);
+        this.shift[slot] = Math.min(this.shift[slot], o + m - 1 - j);
+      }
+      ends.push([trigram(l[o + m - 3], l[o + m - 2], l[o + m - 1]), k, o + m - 1]);
+    });
+    ends.sort((a, b) => a[0] - b[0]);
+    this.bucket = new Int32Array(SLOTS + 1);
+    for (const [slot] of ends) this.bucket[slot + 1]++;
+    for (let s = 0; s < SLOTS; s++) this.bucket[s + 1] += this.bucket[s];
+    this.lit = Int32Array.from(ends, (e) => e[1]);
+    this.end = Int32Array.from(ends, (e) => e[2]);
+    this.start = new Int32Array(encoded.length + 1);
+    encoded.forEach((l, k) => (this.start[k + 1] = this.start[k] + l.length));
+    this.bytes = Buffer.concat(encoded);
+  }
+
+  /** Where the first literal found in buf[from, to) starts, or -1. */
+  find(buf: Uint8Array, from: number, to: number): number {
+    return this.scan(buf, from + this.m - 1, from, to);
+  }
+
+  /**
+   * Where the first literal starts in each line of buf[from, to) that holds one. The two halves
+   * of the range are searched side by side: the steps of one search do not wait on the other's,
+   * so the processor overlaps them.
+   */
+  lineHits(buf: Uint8Array, from: number, to: number): number[] {
+    const { shift, m } = this;
+    const nl = buf.indexOf(10, (from + to) >>> 1);
+    const half = nl < 0 || nl >= to ? to : nl + 1;
+    const first: number[] = [];
+    const second: number[] = [];
+    let aFrom = from;
+    let a = from + m - 1;
+    let bFrom = half;
+    let b = half + m - 1;
+    while (a < half && b < to) {
+      const sa = trigram(buf[a - 2], buf[a - 1], buf[a]);
+      const sb = trigram(buf[b - 2], buf[b - 1], buf[b]);
+      if (shift[sa] !== 0) a += shift[sa];
+      else {
+        const at = this.verify(buf, a, sa, aFrom, half);
+        if (at < 0) a++;
+        else {
+          first.push(at);
+          aFrom = lineAfter(buf, at, half);
+          a = aFrom + m - 1;
+        }
+      }
+      if (shift[sb] !== 0) b += shift[sb];
+      else {
+        const at = this.verify(buf, b, sb, bFrom, to);
+        if (at < 0) b++;
+        else {
+          second.push(at);
+          bFrom = lineAfter(buf, at, to);
+          b = bFrom + m - 1;
+        }
+      }
+    }
+    this.rest(buf, a, aFrom, half, first);
+    this.rest(buf, b, bFrom, to, second);
+    return first.concat(second);
+  }
+
+  /** lineHits with one search, from cursor i on. */
+  private rest(buf: Uint8Array, i: number, from: number, to: number, out: number[]): void {
+    for (let at = this.scan(buf, i, from, to); at >= 0; at = this.scan(buf, from + this.m - 1, from, to)) {
+      out.push(at);
+      from = lineAfter(buf, at, to);
+    }
+  }
+
+  /** The search itself, with its window ending at i: a literal found must lie in buf[from, to). */
+  private scan(buf: Uint8Array, i: number, from: number, to: number): number {
+    const shift = this.shift;
+    while (i < to) {
+      const slot = trigram(buf[i - 2], buf[i - 1], buf[i]);
+      const s = shift[slot];
+      if (s !== 0) {
+        i += s;
+        continue;
+      }
+      const at = this.verify(buf, i, slot, from, to);
+      if (at >= 0) return at;
+      i++;
+    }
+    return -1;
+  }
+
+  /** The literal whose window ends at i (its last trigram hashing to `slot`), if it is really there. */
+  private verify(buf: Uint8Array, i: number, slot: number, from: number, to: number): number {
+    const { bucket, lit, end, bytes, start } = this;
+    for (let q = bucket[slot]; q < bucket[slot + 1]; q++) {
+      const k = lit[q];
+      const at = i - end[q];
+      const len = start[k + 1] - start[k];
+      if (at < from || at + len > to) continue;
+      let j = 0;
+      while (j < len && buf[at + j] === bytes[start[k] + j]) j++;
+      if (j === len) return at;
+    }
+    return -1;
+  }
+}
+
+/** Where the line after the one holding `at` starts (or `to`). */
+function lineAfter(buf: Uint8Array, at: number, to: number): number {
+  const nl = buf.indexOf(10, at);
+  return nl < 0 || nl >= to ? to : nl + 1;
+}
+
+/** The offset of the m-byte window of `l` whose trigrams the sample holds least (its last one counts most). */
+function quietestWindow(l: Uint8Array, m: number, freq: Uint32Array): number {
+  let best = 0;
+  let bestCost = Infinity;
+  for (let o = 0; o + m <= l.length; o++) {
+    let cost = 3 * freq[trigram(l[o + m - 3], l[o + m - 2], l[o + m - 1])];
+    for (let j = o + 2; j < o + m; j++) cost += freq[trigram(l[j - 2], l[j - 1], l[j])];
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = o;
+    }
+  }
+  return best;
+}
