@@ -5,6 +5,7 @@ import { correlate } from '../../server/src/logs/correlate';
 import type { FileResult, RawEvent } from '../../server/src/logs/fileScan';
 import { detectFormat, formatDef, type Stamp } from '../../server/src/logs/formats';
 import { Prefilter } from '../../server/src/logs/prefilter';
+import { ScanBuffer } from '../../server/src/logs/scanBuffer';
 import { decodeStatus, describeMce } from '../../server/src/logs/mce';
 import { parseDuration, parseWhen, wallToUtc } from '../../server/src/logs/time';
 import type { LogFormat } from '../../server/src/logs/types';
@@ -131,6 +132,22 @@ describe('literal prefilter', () => {
   });
   it('rejects literals it cannot search', () => {
     assert.throws(() => new Prefilter(['ab', 'longer one']), /at least 3 bytes/);
+  });
+});
+
+describe('newline counting in the scan buffer', () => {
+  it('counts exactly the newlines in any range, whatever its alignment and length', () => {
+    const b = new ScanBuffer(70000);
+    const r = new Random(11);
+    for (let i = 0; i < b.bytes.length; i++) b.bytes[i] = r.pick([10, 10, 32, 97, 0xff, 13]);
+    for (let i = 0; i < 2000; i++) {
+      const from = r.int(b.bytes.length);
+      const to = Math.min(b.bytes.length, from + r.int(i % 10 === 0 ? 60000 : 80));
+      let want = 0;
+      for (let k = from; k < to; k++) if (b.bytes[k] === 10) want++;
+      assert.strictEqual(b.newlines(from, to), want, `${from}..${to}`);
+    }
+    assert.strictEqual(b.newlines(5, 5), 0);
   });
 });
 

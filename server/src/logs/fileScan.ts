@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { openSource } from './byteSource';
+import { acquireBuffer, releaseBuffer, type ScanBuffer } from './scanBuffer';
 import { cleanLine, detectFormat, embeddedUptime, formatDef, headerInstant, type Stamp } from './formats';
 import type { Engine } from './engine';
 import type { Prefilter } from './prefilter';
@@ -127,13 +128,17 @@ class Scanner {
   private long?: LongLine;
   /** The file ends without a newline after its last line. */
   private unterminated = false;
-  private tail = Buffer.alloc(0);
+  /** The last TAIL_BYTES of what has been read, for the file's last time stamp. */
+  private readonly tail = Buffer.alloc(TAIL_BYTES);
+  private tailLength = 0;
+  private buffer?: ScanBuffer;
 
   constructor(private readonly result: FileResult, private readonly opts: ScanOptions) {}
 
   async run(abs: string): Promise<void> {
     const source = openSource(abs, (n) => this.opts.onBytes?.(n));
-    const buf = Buffer.allocUnsafe(READ_BUFFER_BYTES);
+    this.buffer = acquireBuffer(READ_BUFFER_BYTES);
+    const buf = this.buffer.bytes;
     let fill = 0;
     let mode: 'scan' | 'count' | undefined;
     try {
@@ -160,6 +165,7 @@ class Scanner {
       }
     } finally {
       await source.close();
+      releaseBuffer(this.buffer);
     }
     if (mode === 'scan') this.finish();
   }
@@ -200,7 +206,7 @@ class Scanner {
   }
 
   private count(data: Buffer): number {
-    this.result.lines += countNewlines(data, 0, data.length);
+    this.result.lines += this.buffer!.newlines(0, data.length);
     return data.length;
   }
 
@@ -245,12 +251,12 @@ class Scanner {
       const at = this.capture ? prefilter.find(data, pos, lineEnd(data, pos, to)) : hits[next++];
       const start = this.capture ? pos : Math.max(pos, data.lastIndexOf(10, at) + 1);
       const end = lineEnd(data, Math.max(start, at), to);
-      this.lineNo += countNewlines(data, pos, start);
+      this.lineNo += this.buffer!.newlines(pos, start);
       this.line(cleanLine(cut(data, start, end, at)), at >= 0);
       if (end < to) this.lineNo++;
       pos = end + 1;
     }
-    if (pos < to) this.lineNo += countNewlines(data, pos, to);
+    this.lineNo += this.buffer!.newlines(pos, to);
   }
 
   /** Searches data[from, …) as part of a long line, holding back the bytes a literal could continue into. */
@@ -293,7 +299,9 @@ class Scanner {
   }
 
   private keepTail(used: Buffer): void {
-    this.tail = used.length >= TAIL_BYTES ? Buffer.from(used.subarray(used.length - TAIL_BYTES)) : Buffer.concat([this.tail, used]).subarray(-TAIL_BYTES);
+    const kept = Math.min(this.tailLength, TAIL_BYTES - Math.min(used.length, TAIL_BYTES));
+    this.tail.copyWithin(0, this.tailLength - kept, this.tailLength);
+    this.tailLength = kept + used.copy(this.tail, kept, Math.max(0, used.length - TAIL_BYTES));
   }
 
   private line(text: string, hit: boolean): void {
@@ -367,7 +375,7 @@ class Scanner {
     if (this.capture) this.closeRecord();
     const r = this.result;
     r.lines = this.lineNo + (this.unterminated ? 1 : 0);
-    const tail = this.tail.toString('utf8').split('\n').map(cleanLine);
+    const tail = this.tail.toString('utf8', 0, this.tailLength).split('\n').map(cleanLine);
     for (let i = tail.length - 1; i >= 0 && !r.last; i--) r.last = this.stampOf?.(tail[i]);
     this.anchorsIn(tail);
   }
@@ -394,12 +402,6 @@ class Scanner {
 function lineEnd(buf: Buffer, at: number, to: number): number {
   const nl = buf.indexOf(10, at);
   return nl < 0 || nl >= to ? to : nl;
-}
-
-function countNewlines(buf: Buffer, from: number, to: number): number {
-  let n = 0;
-  for (let i = buf.indexOf(10, from); i >= 0 && i < to; i = buf.indexOf(10, i + 1)) n++;
-  return n;
 }
 
 /** The text of buf[start, end), cut to MAX_LINE bytes: its start and, when further on, the text around its literal at `hit`. */

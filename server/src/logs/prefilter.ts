@@ -72,50 +72,38 @@ export class Prefilter {
    * so the processor overlaps them.
    */
   lineHits(buf: Uint8Array, from: number, to: number): number[] {
-    const { shift, m } = this;
     const nl = buf.indexOf(10, (from + to) >>> 1);
     const half = nl < 0 || nl >= to ? to : nl + 1;
-    const first: number[] = [];
-    const second: number[] = [];
-    let aFrom = from;
-    let a = from + m - 1;
-    let bFrom = half;
-    let b = half + m - 1;
+    const first: Lane = { from, to: half, hits: [] };
+    const second: Lane = { from: half, to, hits: [] };
+    let a = from + this.m - 1;
+    let b = half + this.m - 1;
     while (a < half && b < to) {
-      const sa = trigram(buf[a - 2], buf[a - 1], buf[a]);
-      const sb = trigram(buf[b - 2], buf[b - 1], buf[b]);
-      if (shift[sa] !== 0) a += shift[sa];
-      else {
-        const at = this.verify(buf, a, sa, aFrom, half);
-        if (at < 0) a++;
-        else {
-          first.push(at);
-          aFrom = lineAfter(buf, at, half);
-          a = aFrom + m - 1;
-        }
-      }
-      if (shift[sb] !== 0) b += shift[sb];
-      else {
-        const at = this.verify(buf, b, sb, bFrom, to);
-        if (at < 0) b++;
-        else {
-          second.push(at);
-          bFrom = lineAfter(buf, at, to);
-          b = bFrom + m - 1;
-        }
-      }
+      a = this.step(buf, a, first);
+      b = this.step(buf, b, second);
     }
-    this.rest(buf, a, aFrom, half, first);
-    this.rest(buf, b, bFrom, to, second);
-    return first.concat(second);
+    for (const [lane, i] of [[first, a], [second, b]] as const) {
+      for (let at = this.scan(buf, i, lane.from, lane.to); at >= 0; at = this.scan(buf, lane.from + this.m - 1, lane.from, lane.to)) this.hit(buf, at, lane);
+    }
+    return first.hits.concat(second.hits);
   }
 
-  /** lineHits with one search, from cursor i on. */
-  private rest(buf: Uint8Array, i: number, from: number, to: number, out: number[]): void {
-    for (let at = this.scan(buf, i, from, to); at >= 0; at = this.scan(buf, from + this.m - 1, from, to)) {
-      out.push(at);
-      from = lineAfter(buf, at, to);
-    }
+  /** One move of a lane's search window; where the window ends next. */
+  private step(buf: Uint8Array, i: number, lane: Lane): number {
+    const slot = trigram(buf[i - 2], buf[i - 1], buf[i]);
+    const s = this.shift[slot];
+    if (s !== 0) return i + s;
+    const at = this.verify(buf, i, slot, lane.from, lane.to);
+    if (at < 0) return i + 1;
+    this.hit(buf, at, lane);
+    return lane.from + this.m - 1;
+  }
+
+  /** Notes a literal at `at` and moves the lane on to the next line. */
+  private hit(buf: Uint8Array, at: number, lane: Lane): void {
+    lane.hits.push(at);
+    const nl = buf.indexOf(10, at);
+    lane.from = nl < 0 || nl >= lane.to ? lane.to : nl + 1;
   }
 
   /** The search itself, with its window ending at i: a literal found must lie in buf[from, to). */
@@ -151,10 +139,11 @@ export class Prefilter {
   }
 }
 
-/** Where the line after the one holding `at` starts (or `to`). */
-function lineAfter(buf: Uint8Array, at: number, to: number): number {
-  const nl = buf.indexOf(10, at);
-  return nl < 0 || nl >= to ? to : nl + 1;
+/** A stretch of lines searched on its own: literals are looked for from `from` on. */
+interface Lane {
+  from: number;
+  to: number;
+  hits: number[];
 }
 
 /** The offset of the m-byte window of `l` whose trigrams the sample holds least (its last one counts most). */

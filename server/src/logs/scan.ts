@@ -112,15 +112,21 @@ function workerScript(): string {
   throw new Error('the log scanning worker is missing');
 }
 
-/** Largest files first, each to the least loaded worker. */
-function share(jobs: Job[], n: number): Job[][] {
-  const buckets = Array.from({ length: n }, () => ({ bytes: 0, jobs: [] as Job[] }));
-  for (const j of [...jobs].sort((a, b) => b.size - a.size)) {
-    const b = buckets.reduce((x, y) => (y.bytes < x.bytes ? y : x));
-    b.jobs.push(j);
-    b.bytes += j.size;
+/** How much text a file holds: its size, or for gzip the size its trailer states. */
+function textBytes(j: Job): number {
+  if (!/\.gz$/.test(j.abs) || j.size < 18) return j.size;
+  const trailer = Buffer.alloc(4);
+  try {
+    const fd = fs.openSync(j.abs, 'r');
+    try {
+      fs.readSync(fd, trailer, 0, 4, j.size - 4);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return j.size; // the scan itself reports why it cannot be read
   }
-  return buckets.map((b) => b.jobs).filter((b) => b.length);
+  return Math.max(j.size, trailer.readUInt32LE(0));
 }
 
 async function scanInWorkers(jobs: Job[], workspacePack: { text: string; source: string } | undefined, maxFileBytes: number, total: number, n: number, opts: FolderScanOptions): Promise<FileResult[]> {
@@ -128,23 +134,31 @@ async function scanInWorkers(jobs: Job[], workspacePack: { text: string; source:
   const onBytes = progress(opts, total);
   const script = workerScript();
   const results: FileResult[] = [];
+  // the biggest texts first, each to whichever worker is free: the workers finish together
+  const queue = jobs.map((j) => ({ j, text: textBytes(j) })).sort((a, b) => b.text - a.text).map(({ j }) => ({ abs: j.abs, rel: j.rel, format: j.format }));
   const poll = setInterval(() => {
     if (opts.cancelled?.()) Atomics.store(cancel, 0, 1);
   }, 50);
   try {
-    await Promise.all(share(jobs, n).map((files) => new Promise<void>((resolve, reject) => {
-      const w = new Worker(script, { workerData: { files: files.map(({ abs, rel, format }) => ({ abs, rel, format })), workspacePack, maxFileBytes, cancel } });
+    await Promise.all(Array.from({ length: n }, () => new Promise<void>((resolve, reject) => {
+      const w = new Worker(script, { workerData: { workspacePack, maxFileBytes, cancel } });
+      const next = () => w.postMessage(queue.shift() ?? null);
       w.on('message', (m: { type: string; n?: number; result?: FileResult; file?: string; message?: string }) => {
         if (m.type === 'bytes') onBytes(m.n!);
-        else if (m.type === 'file') results.push(m.result!);
-        else if (m.type === 'error') results.push({ path: m.file!, skipped: `scan failed: ${m.message}`, lines: 0, bytes: 0, mtimeMs: 0, events: [], links: [], anchors: [] });
-        else if (m.type === 'done') {
+        else if (m.type === 'file') {
+          results.push(m.result!);
+          next();
+        } else if (m.type === 'error') {
+          results.push({ path: m.file!, skipped: `scan failed: ${m.message}`, lines: 0, bytes: 0, mtimeMs: 0, events: [], links: [], anchors: [] });
+          next();
+        } else if (m.type === 'done') {
           void w.terminate();
           resolve();
         }
       });
       w.on('error', reject);
       w.on('exit', (code) => (code ? reject(new Error(`scan worker exited with ${code}`)) : resolve()));
+      next();
     })));
   } finally {
     clearInterval(poll);

@@ -1,44 +1,44 @@
-// A scanning worker thread: scans the files it is given and posts each result.
+// A scanning worker thread: scans the files it is handed one at a time, posting each
+// result and taking the next; a null file means there is no more work.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine } from './engine';
 import { Cancelled, scanFile } from './fileScan';
 import type { LogFormat } from './types';
 
-interface Job {
-  files: Array<{ abs: string; rel: string; format?: LogFormat }>;
+interface Setup {
   workspacePack?: { text: string; source: string };
   maxFileBytes: number;
   /** Shared flag: non-zero once the scan is cancelled. */
   cancel: Int32Array;
 }
 
-async function main(job: Job): Promise<void> {
-  const engine = createEngine(job.workspacePack);
-  const cancelled = () => Atomics.load(job.cancel, 0) !== 0;
-  let bytes = 0;
-  for (const f of job.files) {
+type File = { abs: string; rel: string; format?: LogFormat } | null;
+
+const setup = workerData as Setup;
+const engine = createEngine(setup.workspacePack);
+const cancelled = () => Atomics.load(setup.cancel, 0) !== 0;
+let bytes = 0;
+const onBytes = (n: number) => {
+  bytes += n;
+  if (bytes > 16 * 1024 * 1024) {
+    parentPort!.postMessage({ type: 'bytes', n: bytes });
+    bytes = 0;
+  }
+};
+
+parentPort!.on('message', async (f: File) => {
+  if (f && !cancelled()) {
     try {
-      const result = await scanFile(f.abs, f.rel, {
-        engine,
-        maxFileBytes: job.maxFileBytes,
-        format: f.format,
-        cancelled,
-        onBytes: (n) => {
-          bytes += n;
-          if (bytes > 16 * 1024 * 1024) {
-            parentPort!.postMessage({ type: 'bytes', n: bytes });
-            bytes = 0;
-          }
-        },
-      });
+      const result = await scanFile(f.abs, f.rel, { engine, maxFileBytes: setup.maxFileBytes, format: f.format, cancelled, onBytes });
       parentPort!.postMessage({ type: 'file', result });
+      return;
     } catch (e) {
-      if (e instanceof Cancelled) break;
-      parentPort!.postMessage({ type: 'error', file: f.rel, message: (e as Error).message });
+      if (!(e instanceof Cancelled)) {
+        parentPort!.postMessage({ type: 'error', file: f.rel, message: (e as Error).message });
+        return;
+      }
     }
   }
   parentPort!.postMessage({ type: 'bytes', n: bytes });
   parentPort!.postMessage({ type: 'done' });
-}
-
-void main(workerData as Job);
+});
