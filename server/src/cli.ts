@@ -2,6 +2,7 @@
 import { version } from '../../package.json';
 import { UsageError } from './cli/args';
 import { DIFF_USAGE, runDiff } from './cli/diff';
+import { EXPORT_USAGE, runExport } from './cli/export';
 import { LINT_USAGE, runLint } from './cli/lint';
 import { runScan, SCAN_USAGE } from './cli/scan';
 
@@ -12,10 +13,11 @@ commands:
   lint     check Xen domain configs the way xl reads them, and across configs and hosts
   diff     compare two domain configs (or two hosts' folders of them) semantically
   scan     read a folder of logs, find the failures and group them into incidents
+  export   write a folder's incident timeline as Markdown, HTML, JSON or CSV
 
 Run 'xenops <command> --help' for the options of a command.`;
 
-const USAGES: Record<string, string> = { lint: LINT_USAGE, diff: DIFF_USAGE, scan: SCAN_USAGE };
+const USAGES: Record<string, string> = { lint: LINT_USAGE, diff: DIFF_USAGE, scan: SCAN_USAGE, export: EXPORT_USAGE };
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -43,8 +45,8 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(run.output);
       return run.exitCode;
     }
-    if (command === 'scan') {
-      const run = await runScan(rest, process.stderr);
+    if (command === 'scan' || command === 'export') {
+      const run = await (command === 'scan' ? runScan : runExport)(rest, process.stderr);
       process.stdout.write(run.output);
       return run.exitCode;
     }

@@ -11,13 +11,8 @@ import {
   type Hover,
   type InitializeResult,
   MarkupKind,
-  type CancellationToken,
   ProposedFeatures,
-  type WorkDoneProgressParams,
   SymbolKind,
-  ErrorCodes,
-  LSPErrorCodes,
-  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -27,12 +22,8 @@ import { quickFixes } from './core/quickFixes';
 import { LineIndex } from './core/text';
 import { URI } from './core/uri';
 import { analyseXl } from './lintService';
-import { Cancelled } from './logs/fileScan';
-import type { Timeline } from './logs/correlate';
-import { scanFolder } from './logs/scan';
-import { parseDuration, parseWhen } from './logs/time';
 import { range, toDiagnostic } from './lsp/convert';
-import { normaliseLogSettings } from './settings';
+import { registerLogRequests } from './lsp/logRequests';
 import { WorkspaceService } from './lsp/workspace';
 import { diffConfigs, formatDrift } from './workspace/drift';
 import { INVENTORY_FILE } from './workspace/inventory';
@@ -195,44 +186,7 @@ connection.onDocumentSymbol((p): DocumentSymbol[] => {
   return symbolsXl(v.analysis.doc.assignments).map(convert);
 });
 
-/**
- * `xenops/scanFolder`: the log engine over a folder, as `xenops scan --json` prints it,
- * with progress and cancellation. Options not given come from the `xenops.logs` settings.
- */
-connection.onRequest('xenops/scanFolder', async (p: ScanParams, token: CancellationToken): Promise<Timeline> => {
-  const progress = connection.window.attachWorkDoneProgress(p.workDoneToken);
-  const folder = URI.toPath(p.folder) ?? p.folder;
-  const logs = normaliseLogSettings(await connection.workspace.getConfiguration({ scopeUri: URI.fromPath(folder), section: 'xenops.logs' }).catch(() => undefined));
-  const zone = p.tz ?? logs.timezone;
-  progress.begin('xenops: scanning logs', 0, folder, true);
-  try {
-    return await scanFolder({
-      folder,
-      zone,
-      windowMs: (p.window ? parseDuration(p.window) : undefined) ?? logs.windowMs,
-      sinceMs: p.since ? parseWhen(p.since, zone) : undefined,
-      untilMs: p.until ? parseWhen(p.until, zone) : undefined,
-      formats: logs.formats,
-      ignore: logs.ignore,
-      maxFileBytes: logs.maxFileBytes,
-      onProgress: (done, total) => progress.report(total ? Math.round((done / total) * 100) : 0, `${Math.round(done / 1048576)} of ${Math.round(total / 1048576)} MiB`),
-      cancelled: () => token.isCancellationRequested,
-    });
-  } catch (e) {
-    if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled');
-    throw new ResponseError(ErrorCodes.InternalError, (e as Error).message);
-  } finally {
-    progress.done();
-  }
-});
-
-interface ScanParams extends WorkDoneProgressParams {
-  folder: string;
-  since?: string;
-  until?: string;
-  window?: string;
-  tz?: string;
-}
+registerLogRequests(connection);
 
 /** `xenops/diff`: the semantic drift between two domU configs, as Markdown. */
 connection.onRequest('xenops/diff', (p: { a: string; b: string }) => {

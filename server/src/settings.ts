@@ -1,5 +1,6 @@
 // The user's settings that change what the checkers report (`xenops.*`), shared by
 // the language server (read from the editor) and the CLI (read from flags).
+import { DEFAULT_SPIKES, type SpikeSettings } from './captures/spikes';
 import type { SeveritySetting } from './core/findings';
 import { isTimeZone } from './logs/time';
 import { LOG_FORMATS, type LogFormat } from './logs/types';
@@ -54,4 +55,15 @@ export function normaliseLogSettings(raw: unknown): LogSettings {
     ignore: Array.isArray(r.ignore) ? r.ignore.filter((g): g is string => typeof g === 'string') : [],
     maxFileBytes: mib * 1024 * 1024,
   };
+}
+
+/** `xenops.spikes.*`: positive numbers replace the defaults, anything else is ignored. */
+export function normaliseSpikeSettings(raw: unknown): SpikeSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const out = { ...DEFAULT_SPIKES };
+  for (const key of Object.keys(out) as Array<keyof SpikeSettings>) {
+    const v = r[key];
+    if (typeof v === 'number' && Number.isFinite(v) && v > 0) out[key] = v;
+  }
+  return out;
 }

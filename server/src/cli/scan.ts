@@ -1,71 +1,38 @@
-// `xenops scan [--json] [--since T] [--until T] [--window 60s] [--tz ZONE] [--max-file-size SIZE] FOLDER`
-import * as fs from 'node:fs';
+// `xenops scan [--json] [options] FOLDER`: the log engine for people and for pipelines
+import { CAPTURE_KINDS } from '../captures/types';
 import type { Timeline } from '../logs/correlate';
 import { RulePackError } from '../logs/rules';
-import { LOG_FORMATS, type LogFormat } from '../logs/types';
-import { DEFAULT_MAX_FILE_BYTES, scanFolder } from '../logs/scan';
-import { isTimeZone, parseDuration, parseWhen } from '../logs/time';
-import { parseArgs, single, UsageError } from './args';
+import { type FolderScanOptions, scanFolderWithCaptures, type ScanResult } from '../logs/scan';
+import { parseArgs, UsageError } from './args';
+import { folderScanOptions, SCAN_FLAGS, SCAN_OPTIONS_HELP } from './scanOptions';
 
-export const SCAN_USAGE = `usage: xenops scan [--json] [--since T] [--until T] [--window 60s] [--tz ZONE] [--max-file-size 4G] [--format GLOB=FORMAT]... FOLDER
+export const SCAN_USAGE = `usage: xenops scan [--json] [options] FOLDER
 Reads every log in FOLDER (Xen console, xl/libxl, xend, kernel, syslog, journal, mcelog, lock managers,
-application logs; .gz and rotated files too), finds the failures, puts them on one timeline and groups
-them into incidents, most severe first.
-  --since/--until T   ISO 8601 (2024-07-01T09:00:00Z, or local to --tz) or Unix seconds
-  --window D          events closer than D chain into one incident (default 60s)
-  --tz ZONE           IANA zone of logs that print local times without a zone (default UTC)
-  --format GLOB=F     read files matching GLOB as format F when detection guesses wrong
-                      (${Object.keys(LOG_FORMATS).join(', ')})`;
-
-const SIZE = /^(\d+(?:\.\d+)?)([KMGT]?)i?B?$/i;
-
-function parseSize(text: string): number | undefined {
-  const m = SIZE.exec(text.trim());
-  if (!m) return undefined;
-  return Number(m[1]) * 1024 ** ' KMGT'.indexOf((m[2] || ' ').toUpperCase());
-}
+application logs; .gz and rotated files too) and every performance capture (iostat, sar, sadf, mpstat,
+vmstat, xentop), finds the failures and the resource spikes, puts them on one timeline and groups them
+into incidents, most severe first.
+${SCAN_OPTIONS_HELP}`;
 
 export async function runScan(argv: string[], stderr: NodeJS.WriteStream): Promise<{ output: string; exitCode: number }> {
-  const args = parseArgs(argv, { json: false, since: true, until: true, window: true, tz: true, 'max-file-size': true, format: true });
-  if (args.positional.length !== 1) throw new UsageError('scan needs one folder (or file)');
-  const folder = args.positional[0];
-  if (!fs.existsSync(folder)) throw new UsageError(`${folder}: no such file or directory`);
-  const zone = single(args, 'tz') ?? 'UTC';
-  if (!isTimeZone(zone)) throw new UsageError(`unknown time zone '${zone}' (an IANA name such as Europe/Berlin)`);
-  const when = (flag: string) => {
-    const v = single(args, flag);
-    if (v === undefined) return undefined;
-    const t = parseWhen(v, zone);
-    if (t === undefined) throw new UsageError(`--${flag} wants an ISO 8601 time or Unix seconds, got '${v}'`);
-    return t;
-  };
-  const windowText = single(args, 'window');
-  const windowMs = windowText === undefined ? 60000 : parseDuration(windowText);
-  if (windowMs === undefined || windowMs <= 0) throw new UsageError(`--window wants a duration such as 60s or 5m, got '${windowText}'`);
-  const sizeText = single(args, 'max-file-size');
-  const maxFileBytes = sizeText === undefined ? DEFAULT_MAX_FILE_BYTES : parseSize(sizeText);
-  if (!maxFileBytes) throw new UsageError(`--max-file-size wants a size such as 4G or 500M, got '${sizeText}'`);
+  const args = parseArgs(argv, { json: false, ...SCAN_FLAGS });
+  const { timeline, elapsedMs } = await scanWithProgress(folderScanOptions(args, 'scan'), stderr);
+  const output = args.flags.has('json') ? JSON.stringify(timeline, null, 2) + '\n' : formatTimeline(timeline, elapsedMs);
+  return { output, exitCode: 0 };
+}
 
-  const formats: Record<string, LogFormat> = {};
-  for (const f of args.flags.get('format') ?? []) {
-    const m = /^(.+)=([a-z0-9-]+)$/.exec(f);
-    if (!m || !(m[2] in LOG_FORMATS)) throw new UsageError(`--format wants GLOB=FORMAT with a known format, got '${f}'`);
-    formats[m[1]] = m[2] as LogFormat;
-  }
-
+/** The scan, with a progress bar on a terminal and rule-pack errors as usage errors. */
+export async function scanWithProgress(opts: FolderScanOptions, stderr: NodeJS.WriteStream): Promise<ScanResult & { elapsedMs: number }> {
   const bar = stderr.isTTY ? progressBar(stderr) : undefined;
   const started = Date.now();
-  let timeline: Timeline;
   try {
-    timeline = await scanFolder({ folder, zone, windowMs, sinceMs: when('since'), untilMs: when('until'), maxFileBytes, formats, onProgress: bar });
+    const result = await scanFolderWithCaptures({ ...opts, onProgress: bar });
+    return { ...result, elapsedMs: Date.now() - started };
   } catch (e) {
     if (e instanceof RulePackError) throw new UsageError(e.message);
     throw e;
+  } finally {
+    if (bar) stderr.write('\r\x1b[K');
   }
-  if (bar) stderr.write('\r\x1b[K');
-  const json = args.flags.has('json');
-  const output = json ? JSON.stringify(timeline, null, 2) + '\n' : formatTimeline(timeline, Date.now() - started);
-  return { output, exitCode: 0 };
 }
 
 /** A one-line bar on stderr, for folders big enough to make people wait. */
@@ -88,7 +55,7 @@ const MAX_EVENTS = 12;
 /** The report for people: what was read, then the incidents, most severe first. */
 export function formatTimeline(t: Timeline, elapsedMs?: number): string {
   const out: string[] = [];
-  const logs = t.files.filter((f) => !f.skipped && f.format && !['sysstat', 'sadf', 'sysstat-json', 'vmstat', 'xentop'].includes(f.format));
+  const logs = t.files.filter((f) => !f.skipped && f.format && !(CAPTURE_KINDS as readonly string[]).includes(f.format));
   const skipped = t.files.filter((f) => f.skipped);
   out.push(`Read ${t.files.length} file${t.files.length === 1 ? '' : 's'}${elapsedMs !== undefined ? ` in ${(elapsedMs / 1000).toFixed(1)} s` : ''}: ${logs.length} logs, ${t.files.length - logs.length - skipped.length} captures, ${skipped.length} skipped. ${t.events.length} events, ${t.incidents.length} incidents.`);
   for (const f of skipped) out.push(`  skipped ${f.path}: ${f.skipped}`);

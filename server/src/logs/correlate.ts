@@ -1,6 +1,7 @@
 // From what the files said to one timeline: every event gets a UTC time (or an
 // explicit null), domains are named across sources, events are grouped into
 // incidents and the incidents ranked.
+import type { Capture } from '../captures/types';
 import type { FileResult, RawEvent } from './fileScan';
 import type { Stamp } from './formats';
 import { abbreviationOffset, iso, wallToUtc } from './time';
@@ -27,6 +28,8 @@ export interface ResourceEvent {
   domain?: string;
   value: number;
   baseline: number;
+  /** The last sample of the spike (its first is `time`). */
+  end?: string;
 }
 
 export interface Incident {
@@ -255,10 +258,10 @@ export function correlate(results: FileResult[], opts: CorrelateOptions, resourc
     const clock = byFile.get(r.path);
     return {
       path: r.path,
-      format: r.format ?? r.capture ?? null,
+      format: r.format ?? r.capture?.kind ?? null,
       lines: r.lines,
-      first: iso(clock?.toUtc(r.first, 0)),
-      last: iso(clock?.toUtc(r.last, Number.MAX_SAFE_INTEGER)),
+      first: r.capture ? iso(captureSpan(r.capture)[0]) : iso(clock?.toUtc(r.first, 0)),
+      last: r.capture ? iso(captureSpan(r.capture)[1]) : iso(clock?.toUtc(r.last, Number.MAX_SAFE_INTEGER)),
       ...(r.skipped ? { skipped: r.skipped } : {}),
     };
   });
@@ -319,18 +322,32 @@ function group(all: Weighted[], opts: CorrelateOptions, resources: ResourceEvent
     const end = times.length ? Math.max(...times) : null;
     const sources = new Set(g.map((i) => all[i].file)).size;
     const score = Math.max(...g.map((i) => all[i].weight)) * 10 + Math.log2(g.length + 1) * 3 + sources * 2 + (start === null ? -50 : 0);
+    const attached = start === null ? [] : attachResources(resources, start, end!, opts.leadMs ?? 5 * 60000);
+    const context = attached.length ? `; ${spikeContext(attached.map((i) => resources[i]), start!)}` : '';
     return {
       score,
       incident: {
         start: iso(start),
         end: iso(end),
         events: g,
-        resources: start === null ? [] : attachResources(resources, start, end!, opts.leadMs ?? 5 * 60000),
-        summary: summarise(g.map((i) => all[i]), start, end, sources),
+        resources: attached,
+        summary: summarise(g.map((i) => all[i]), start, end, sources) + context,
       },
     };
   });
   return scored.sort((a, b) => b.score - a.score || (a.incident.start ?? '').localeCompare(b.incident.start ?? '')).map((s) => s.incident);
+}
+
+/** The first and last sample time of a capture. */
+function captureSpan(c: Capture): [number | undefined, number | undefined] {
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const s of c.series) {
+    if (!s.times.length) continue;
+    if (first === undefined || s.times[0] < first) first = s.times[0];
+    if (last === undefined || s.times[s.times.length - 1] > last) last = s.times[s.times.length - 1];
+  }
+  return [first, last];
 }
 
 /** Spikes that precede (within `leadMs`) or overlap an incident. */
@@ -358,6 +375,23 @@ function summarise(events: Weighted[], start: number | null, end: number | null,
   const domains = [...new Set(events.map((e) => e.domain).filter((d): d is string => !!d))];
   const span = start === null ? 'no timestamps' : end! - start < 1000 ? 'within a second' : `over ${duration(end! - start)}`;
   return `${what.join(', then ')}${domains.length ? ` (${domains.slice(0, 4).join(', ')})` : ''}: ${events.length} event${events.length === 1 ? '' : 's'} in ${sources} file${sources === 1 ? '' : 's'}, ${span}`;
+}
+
+/** Device saturation says most about an incident, then latency, then the rest. */
+const SPIKE_RANK = ['util', 'await', 'iowait', 'steal', 'cpu%', 'runq', 'memused%', 'swapin', 'swapout'];
+
+/** The spike that best explains an incident, in words: "preceded by dm-3 at 99.9 %util for 60 s". */
+function spikeContext(spikes: ResourceEvent[], start: number): string {
+  const rank = (r: ResourceEvent) => (SPIKE_RANK.indexOf(r.metric) + 1 || SPIKE_RANK.length + 1) * 1e12 - spanOf(r);
+  const best = spikes.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+  const what = `${best.device ?? best.domain ?? 'the host'} at ${best.value} ${best.metric === 'util' ? '%util' : best.metric === 'cpu%' ? '%CPU' : best.metric}`;
+  const others = spikes.length > 1 ? ` (${spikes.length} spikes)` : '';
+  const span = spanOf(best);
+  return `${Date.parse(best.time) < start ? 'preceded by' : 'with'} ${what} ${span ? `for ${duration(span)}` : 'in one sample'}${others}`;
+}
+
+function spanOf(r: ResourceEvent): number {
+  return r.end ? Date.parse(r.end) - Date.parse(r.time) : 0;
 }
 
 function duration(ms: number): string {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { openSource } from './byteSource';
 import { acquireBuffer, releaseBuffer, type ScanBuffer } from './scanBuffer';
 import { cleanLine, detectFormat, embeddedUptime, formatDef, headerInstant, type Stamp } from './formats';
+import type { Capture } from '../captures/types';
 import type { Engine } from './engine';
 import type { Prefilter } from './prefilter';
 import { describeMce } from './mce';
@@ -33,8 +34,8 @@ export interface FileResult {
   /** Relative to the scanned folder, with forward slashes. */
   path: string;
   format?: LogFormat;
-  /** Performance captures are recognised and left to the capture parsers. */
-  capture?: string;
+  /** A performance capture, read by the capture parsers instead of the log rules. */
+  capture?: Capture;
   skipped?: string;
   lines: number;
   bytes: number;
@@ -185,10 +186,7 @@ class Scanner {
         r.skipped = d.unknown;
         return 'stop';
       }
-      if ('capture' in d) {
-        r.capture = d.capture;
-        return 'count';
-      }
+      if ('capture' in d) return 'count';
       this.format = d.format;
     }
     r.format = this.format;

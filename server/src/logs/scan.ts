@@ -5,7 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Minimatch } from 'minimatch';
-import { correlate, type ResourceEvent, type Timeline } from './correlate';
+import { DEFAULT_SPIKES, findSpikes, type SpikeSettings } from '../captures/spikes';
+import type { Capture } from '../captures/types';
+import { correlate, type Timeline } from './correlate';
 import { createEngine } from './engine';
 import { parsePack } from './rules';
 import { Cancelled, type FileResult, relativePath, scanFile } from './fileScan';
@@ -24,7 +26,8 @@ export interface FolderScanOptions {
   /** Globs of files to leave out. */
   ignore?: string[];
   workers?: number;
-  resources?: ResourceEvent[];
+  /** Thresholds for the spikes found in performance captures (default DEFAULT_SPIKES). */
+  spikes?: SpikeSettings;
   onProgress?: (doneBytes: number, totalBytes: number) => void;
   cancelled?: () => boolean;
 }
@@ -40,7 +43,17 @@ interface Job {
   format?: LogFormat;
 }
 
+export interface ScanResult {
+  timeline: Timeline;
+  /** The performance captures read, as time series (for charts; the timeline has their spikes). */
+  captures: Capture[];
+}
+
 export async function scanFolder(opts: FolderScanOptions): Promise<Timeline> {
+  return (await scanFolderWithCaptures(opts)).timeline;
+}
+
+export async function scanFolderWithCaptures(opts: FolderScanOptions): Promise<ScanResult> {
   const root = path.resolve(opts.folder);
   const st = fs.statSync(root);
   const jobs = listFiles(root, st.isDirectory(), opts);
@@ -55,7 +68,10 @@ export async function scanFolder(opts: FolderScanOptions): Promise<Timeline> {
     ? await scanHere(jobs, workspacePack, maxFileBytes, total, opts)
     : await scanInWorkers(jobs, workspacePack, maxFileBytes, total, workers, opts);
   results.sort((a, b) => a.path.localeCompare(b.path));
-  return correlate(results, { zone: opts.zone ?? 'UTC', windowMs: opts.windowMs ?? 60000, sinceMs: opts.sinceMs, untilMs: opts.untilMs }, opts.resources);
+  const captures = results.flatMap((r) => (r.capture ? [r.capture] : []));
+  const spikes = findSpikes(captures, opts.spikes ?? DEFAULT_SPIKES);
+  const timeline = correlate(results, { zone: opts.zone ?? 'UTC', windowMs: opts.windowMs ?? 60000, sinceMs: opts.sinceMs, untilMs: opts.untilMs }, spikes);
+  return { timeline, captures };
 }
 
 function listFiles(root: string, isDir: boolean, opts: FolderScanOptions): Job[] {

@@ -1,0 +1,104 @@
+// The log engine's requests: `xenops/scanFolder` (the timeline, as `xenops scan --json`
+// prints it), `xenops/timeline` (what the timeline webview draws) and `xenops/export`
+// (an incident export written to a file). All scan with progress and cancellation, with
+// the options not given taken from the `xenops.logs` and `xenops.spikes` settings.
+import { type CancellationToken, type Connection, ErrorCodes, LSPErrorCodes, ResponseError, type WorkDoneProgressParams } from 'vscode-languageserver/node';
+import * as path from 'node:path';
+import { URI } from '../core/uri';
+import { exportContext } from '../export/context';
+import { EXPORT_FORMATS, ExportExists, type ExportFormat, renderExport, writeExport } from '../export/index';
+import { EXPORT_EXISTS } from '../export/protocol';
+import { selectIncident } from '../export/select';
+import { Cancelled } from '../logs/fileScan';
+import type { Timeline } from '../logs/correlate';
+import { scanFolderWithCaptures, type ScanResult } from '../logs/scan';
+import { parseDuration, parseWhen } from '../logs/time';
+import { normaliseLogSettings, normaliseSpikeSettings } from '../settings';
+import type { TimelineView } from '../timeline/types';
+import { buildView } from '../timeline/view';
+
+export interface ScanParams extends WorkDoneProgressParams {
+  folder: string;
+  since?: string;
+  until?: string;
+  window?: string;
+  tz?: string;
+}
+
+export interface TimelineParams extends ScanParams {
+  /** 0-based index into the scan's incidents; absent: the whole folder. */
+  incident?: number;
+}
+
+export interface ExportParams extends TimelineParams {
+  format: ExportFormat;
+  /** The file to write (a path or a file: URI). */
+  out: string;
+  /** Replace the file if it exists (the client asked the user). */
+  force?: boolean;
+}
+
+export function registerLogRequests(connection: Connection): void {
+  const scan = async (p: ScanParams, token: CancellationToken): Promise<ScanResult & { folder: string }> => {
+    const progress = connection.window.attachWorkDoneProgress(p.workDoneToken);
+    const folder = URI.toPath(p.folder) ?? p.folder;
+    const settings = (section: string) => connection.workspace.getConfiguration({ scopeUri: URI.fromPath(folder), section }).catch(() => undefined);
+    const logs = normaliseLogSettings(await settings('xenops.logs'));
+    const spikes = normaliseSpikeSettings(await settings('xenops.spikes'));
+    const zone = p.tz ?? logs.timezone;
+    progress.begin('xenops: scanning logs', 0, folder, true);
+    try {
+      const result = await scanFolderWithCaptures({
+        folder,
+        zone,
+        windowMs: (p.window ? parseDuration(p.window) : undefined) ?? logs.windowMs,
+        sinceMs: p.since ? parseWhen(p.since, zone) : undefined,
+        untilMs: p.until ? parseWhen(p.until, zone) : undefined,
+        formats: logs.formats,
+        ignore: logs.ignore,
+        maxFileBytes: logs.maxFileBytes,
+        spikes,
+        onProgress: (done, total) => progress.report(total ? Math.round((done / total) * 100) : 0, `${Math.round(done / 1048576)} of ${Math.round(total / 1048576)} MiB`),
+        cancelled: () => token.isCancellationRequested,
+      });
+      return { ...result, folder };
+    } catch (e) {
+      if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled');
+      throw new ResponseError(ErrorCodes.InternalError, (e as Error).message);
+    } finally {
+      progress.done();
+    }
+  };
+
+  connection.onRequest('xenops/scanFolder', async (p: ScanParams, token): Promise<Timeline> => (await scan(p, token)).timeline);
+
+  connection.onRequest('xenops/timeline', async (p: TimelineParams, token): Promise<TimelineView> => {
+    const { timeline, captures, folder } = await scan(p, token);
+    const incident = checkedIncident(timeline, p.incident);
+    const title = incident === undefined ? `${path.basename(folder)}: ${timeline.events.length} failures, ${timeline.incidents.length} incidents` : `Incident ${incident + 1}: ${timeline.incidents[incident].summary}`;
+    return buildView(timeline, captures, { incident, title });
+  });
+
+  connection.onRequest('xenops/export', async (p: ExportParams, token): Promise<{ file: string; incidents: number; events: number }> => {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(p.format)) throw new ResponseError(ErrorCodes.InvalidParams, `unknown export format '${p.format}'`);
+    const out = URI.toPath(p.out) ?? p.out;
+    const { timeline, captures, folder } = await scan(p, token);
+    const incident = checkedIncident(timeline, p.incident);
+    const chosen = incident === undefined ? timeline : selectIncident(timeline, incident);
+    try {
+      writeExport(out, renderExport(p.format, chosen, captures, exportContext(folder, out)), !!p.force);
+    } catch (e) {
+      if (e instanceof ExportExists) throw new ResponseError(EXPORT_EXISTS, e.message);
+      throw new ResponseError(ErrorCodes.InternalError, (e as Error).message);
+    }
+    return { file: out, incidents: chosen.incidents.length, events: chosen.events.length };
+  });
+}
+
+function checkedIncident(timeline: Timeline, incident: number | undefined): number | undefined {
+  if (incident === undefined) return undefined;
+  if (!Number.isInteger(incident) || incident < 0 || incident >= timeline.incidents.length) {
+    throw new ResponseError(ErrorCodes.InvalidParams, `there is no incident ${incident + 1} (the scan found ${timeline.incidents.length})`);
+  }
+  return incident;
+}
