@@ -1,10 +1,13 @@
-// The log engine through the server: `xenops/scanFolder` with progress and cancellation.
+// The log engine through the server: `xenops/scanFolder` with progress and cancellation,
+// the timeline view and the incident export.
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, LSPErrorCodes, ResponseError, WorkDoneProgress } from 'vscode-languageserver-protocol/node';
+import { EXPORT_EXISTS } from '../../server/src/export/protocol';
+import type { TimelineView } from '../../server/src/timeline/types';
 import { TestClient } from './client';
 
 describe('xenops/scanFolder over stdio', function () {
@@ -47,5 +50,32 @@ describe('xenops/scanFolder over stdio', function () {
     const pending = client.connection.sendRequest('xenops/scanFolder', { folder: dir }, source.token);
     source.cancel();
     await assert.rejects(pending, (e: unknown) => e instanceof ResponseError && e.code === LSPErrorCodes.RequestCancelled);
+  });
+
+  it('builds the timeline view of the folder and of an incident', async () => {
+    const all = (await client.connection.sendRequest('xenops/timeline', { folder: pathToFileURL(dir).href })) as TimelineView;
+    assert.match(all.title, /: 1 failures, 1 incidents$/);
+    assert.deepStrictEqual(all.markers.map((m) => [m.category, m.file, m.line, m.time]), [['hypervisor-panic', 'console.log', 1, Date.UTC(2024, 6, 1, 9, 0, 10)]]);
+    const one = (await client.connection.sendRequest('xenops/timeline', { folder: dir, incident: 0 })) as TimelineView;
+    assert.match(one.title, /^Incident 1: hypervisor panic/);
+    assert.strictEqual(one.start, Date.UTC(2024, 6, 1, 8, 55, 10), 'opens five minutes before the incident');
+    await assert.rejects(client.connection.sendRequest('xenops/timeline', { folder: dir, incident: 4 }), /no incident 5/);
+  });
+
+  it('exports an incident, and refuses to replace a file unless forced', async () => {
+    const out = path.join(os.tmpdir(), `xenops-lsp-export-${process.pid}.md`);
+    fs.rmSync(out, { force: true });
+    try {
+      const params = { folder: dir, incident: 0, format: 'md', out: pathToFileURL(out).href };
+      assert.deepStrictEqual(await client.connection.sendRequest('xenops/export', params), { file: out, incidents: 1, events: 1 });
+      assert.match(fs.readFileSync(out, 'utf8'), /## Incident 1: hypervisor panic/);
+      fs.writeFileSync(out, 'keep me');
+      await assert.rejects(client.connection.sendRequest('xenops/export', params), (e: unknown) => e instanceof ResponseError && e.code === EXPORT_EXISTS);
+      assert.strictEqual(fs.readFileSync(out, 'utf8'), 'keep me');
+      await client.connection.sendRequest('xenops/export', { ...params, force: true });
+      assert.match(fs.readFileSync(out, 'utf8'), /hypervisor panic/);
+    } finally {
+      fs.rmSync(out, { force: true });
+    }
   });
 });
