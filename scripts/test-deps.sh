@@ -2,10 +2,12 @@
 # Installs the Debian packages the tests use as references, when they are missing:
 #   libxen-dev  libxlutil, the parser xl itself uses (differential tests)
 #   gcc         to build the small harness that links it
+#   chromium    headless browser for the timeline webview tests (test/browser)
+#   sysstat     iostat, sar and mpstat, whose live output the capture tests read
 # Runs before `npm test`; without root or sudo it only says what is missing.
 set -u
 need=()
-for pkg in libxen-dev gcc libc6-dev; do
+for pkg in libxen-dev gcc libc6-dev chromium sysstat; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 [ ${#need[@]} -eq 0 ] && exit 0

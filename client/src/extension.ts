@@ -3,6 +3,9 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { looksLikeDomainConfig } from '../../server/src/xl/detect';
+import { exportTimeline } from './exportTimeline';
+import { pickIncident } from './pickIncident';
+import { showTimeline, TIMELINE_VIEW_TYPE, timelineSerializer } from './timelinePanel';
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +37,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('xenops.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('xenops.showShellCommand', showShellCommand),
     vscode.commands.registerCommand('xenops.compareConfigs', compareConfigs),
+    vscode.commands.registerCommand('xenops.showTimeline', async (clicked?: vscode.Uri) => {
+      const choice = client && (await pickIncident(client, 'Show Incident Timeline', clicked));
+      if (choice) await showTimeline(context, client!, choice);
+    }),
+    vscode.commands.registerCommand('xenops.exportIncidentTimeline', (clicked?: vscode.Uri) => client && exportTimeline(client, clicked)),
+    vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, timelineSerializer(context)),
   );
   vscode.workspace.textDocuments.forEach(detectDomainConfig);
   await client.start();

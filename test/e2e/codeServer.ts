@@ -11,7 +11,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { _electron, chromium, type Locator, type Page } from 'playwright-core';
+import { _electron, chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
 
 /** The repository root (this file runs from out/e2e/). */
 export const ROOT = path.resolve(__dirname, '../..');
@@ -187,6 +187,31 @@ export class VsCode {
     }
     await titles.getByText(title, { exact: true }).click();
     await menu.waitFor({ state: 'hidden' });
+  }
+
+  /** Runs a command from the Explorer's context menu of a top-level file or folder. */
+  async explorerMenu(name: string, title: string): Promise<void> {
+    const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    if (!await row.isVisible()) await this.command('View: Show Explorer');
+    await row.click({ button: 'right' });
+    await this.page.locator('.context-view .action-label', { hasText: title }).first().click();
+  }
+
+  /** Picks an entry of the open Quick Pick by its label. */
+  async pick(label: string): Promise<void> {
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click();
+  }
+
+  /** The page inside the active webview panel (VS Code nests it in two iframes). */
+  get webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  /** The cursor position from the status bar ("Ln 6, Col 1"). */
+  async cursor(): Promise<{ line: number; column: number }> {
+    const text = await this.page.locator('[id="status.editor.selection"]').innerText();
+    const m = /Ln (\d+), Col (\d+)/.exec(text);
+    return { line: Number(m?.[1]), column: Number(m?.[2]) };
   }
 
   /** The text of the active editor's visible lines (in DOM order, which may differ from line order). */

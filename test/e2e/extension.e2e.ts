@@ -5,6 +5,7 @@
 // for new specs (openFile, goTo, hover, quickFix, problems, command, ...) are in codeServer.ts.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { eventually, FIXTURE, ROOT, VsCode } from './codeServer';
 
@@ -95,5 +96,23 @@ describe('xenops in VS Code', function () {
       const codes = (await vs.problems()).map(p => p.code);
       assert.ok(!codes.includes('xl/shared-writable-disk'), `still reported: ${codes.join(', ')}`);
     });
+  });
+
+  it('shows an incident on the timeline and opens a failure\'s log line from it', async () => {
+    // the bundled example incident: logs and an iostat capture of the disk stalling
+    fs.cpSync(path.join(ROOT, 'examples', 'logs'), path.join(vs.workspace, 'logs'), { recursive: true });
+    await eventually(async () => assert.ok(await vs.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'logs' }).count()));
+    await vs.explorerMenu('logs', 'Show Incident Timeline');
+    await vs.pick('Incident 1');
+
+    const page = vs.webview;
+    await eventually(async () => assert.match(await page.locator('#title').innerText(), /^Incident 1: .*preceded by dm-12 at 100 %util/), 60_000);
+    const charts = await page.locator('#charts canvas').count();
+    assert.ok(charts >= 3, `disk utilisation, latency, requests and CPU charts; got ${charts}`);
+    const row = page.locator('#failure-rows tr', { hasText: 'xen01/kern.log:6' });
+    await row.click();
+    await vs.page.locator('.tab.active', { hasText: 'kern.log' }).waitFor();
+    await eventually(async () => assert.deepEqual(await vs.cursor(), { line: 6, column: 1 }));
+    assert.match(await vs.visibleText(), /I\/O error, dev dm-12/);
   });
 });

@@ -3,7 +3,7 @@
 // (its Content-Security-Policy forbids both); every log string is escaped.
 import type { Capture } from '../captures/types';
 import type { Timeline, TimelineEvent } from '../logs/correlate';
-import { CATEGORY_COLOURS } from '../timeline/palette';
+import { categoryColor } from '../timeline/palette';
 import { buildView } from '../timeline/view';
 import type { ExportContext } from './context';
 import { svgChart } from './svgChart';
@@ -57,7 +57,7 @@ function markerNumbers(events: TimelineEvent[]): Map<number, string> {
 function eventTable(events: TimelineEvent[], ctx: ExportContext): string {
   const rows = events.map((e, i) => {
     const source = `<a href="${escapeHtml(fileLink(ctx.linkTo(e.file), e.line))}">${escapeHtml(`${e.file}:${e.line}`)}</a>`;
-    const cat = `<span class="cat" style="background:${CATEGORY_COLOURS[e.category]}"></span>${e.category}`;
+    const cat = `<span class="cat" style="background:${categoryColor(e.category)}"></span>${e.category}`;
     return `<tr><td>${i + 1}</td><td>${e.time ?? '—'}</td><td>${source}</td><td>${cat}</td><td>${e.severity}</td><td>${escapeHtml(e.domain ?? '')}</td><td class="msg">${escapeHtml(e.message)}</td></tr>`;
   });
   return `<table><thead><tr><th>#</th><th>Time</th><th>Source</th><th>Category</th><th>Severity</th><th>Domain</th><th>Message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;

@@ -1,6 +1,7 @@
 // Incident export: one timeline, four formats, and a writer that never replaces a file
 // it was not told to.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Capture } from '../captures/types';
 import type { Timeline } from '../logs/correlate';
 import type { ExportContext } from './context';
@@ -32,8 +33,9 @@ export function formatOfFile(file: string): ExportFormat | undefined {
 
 export class ExportExists extends Error {}
 
-/** Writes the export; an existing file is replaced only with `force`. */
+/** Writes the export (creating its folder); an existing file is replaced only with `force`. */
 export function writeExport(file: string, text: string, force: boolean): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   try {
     fs.writeFileSync(file, text, { flag: force ? 'w' : 'wx' });
   } catch (e) {

@@ -1,7 +1,7 @@
 // One timeline chart drawn as SVG, for exports that must stand alone (no script, no
 // network): series reduced to their minimum and maximum per pixel column, spikes as
 // bands, failures as numbered vertical lines in their category's colour.
-import { CATEGORY_COLOURS, SERIES_COLOURS } from '../timeline/palette';
+import { categoryColor, SERIES_LIGHT } from '../timeline/palette';
 import type { Chart, TimelineView } from '../timeline/types';
 import { escapeHtml } from './text';
 
@@ -33,7 +33,7 @@ export function svgChart(chart: Chart, view: TimelineView, numbers: Map<number, 
     parts.push(`<rect x="${x0.toFixed(1)}" y="${M.top}" width="${Math.max(2, x(Math.min(end, b.end)) - x0).toFixed(1)}" height="${PLOT_H}" class="band"><title>${escapeHtml(b.label)}</title></rect>`);
   }
   chart.series.forEach((s, k) => {
-    const colour = SERIES_COLOURS[k % SERIES_COLOURS.length];
+    const colour = SERIES_LIGHT[k % SERIES_LIGHT.length];
     const points = columns(s.xs, s.ys, start, end).map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`);
     if (points.length) parts.push(`<polyline points="${points.join(' ')}" fill="none" stroke="${colour}" stroke-width="1.5"/>`);
     parts.push(`<rect x="${W - M.right - 150}" y="${8 + k * 12}" width="10" height="3" fill="${colour}"/><text x="${W - M.right - 136}" y="${13 + k * 12}" class="axis">${escapeHtml(s.label)}</text>`);
@@ -41,7 +41,7 @@ export function svgChart(chart: Chart, view: TimelineView, numbers: Map<number, 
   view.markers.forEach((m, i) => {
     if (m.time < start || m.time > end) return;
     const mx = x(m.time).toFixed(1);
-    const colour = CATEGORY_COLOURS[m.category];
+    const colour = categoryColor(m.category);
     parts.push(`<line x1="${mx}" x2="${mx}" y1="${M.top}" y2="${M.top + PLOT_H}" stroke="${colour}" stroke-width="1.5"><title>${escapeHtml(`${m.category}: ${m.message}`)}</title></line>`);
     const label = numbers.get(i);
     if (label) parts.push(`<text x="${mx}" y="${M.top - 3}" class="marker" fill="${colour}" text-anchor="middle">${escapeHtml(label)}</text>`);

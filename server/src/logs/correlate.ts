@@ -323,7 +323,7 @@ function group(all: Weighted[], opts: CorrelateOptions, resources: ResourceEvent
     const sources = new Set(g.map((i) => all[i].file)).size;
     const score = Math.max(...g.map((i) => all[i].weight)) * 10 + Math.log2(g.length + 1) * 3 + sources * 2 + (start === null ? -50 : 0);
     const attached = start === null ? [] : attachResources(resources, start, end!, opts.leadMs ?? 5 * 60000);
-    const context = attached.length ? `; ${spikeContext(attached.map((i) => resources[i]), start!)}` : '';
+    const context = attached.length ? `; ${spikeContext(attached.map((i) => resources[i]), start!, g.map((i) => all[i].message))}` : '';
     return {
       score,
       incident: {
@@ -380,9 +380,16 @@ function summarise(events: Weighted[], start: number | null, end: number | null,
 /** Device saturation says most about an incident, then latency, then the rest. */
 const SPIKE_RANK = ['util', 'await', 'iowait', 'steal', 'cpu%', 'runq', 'memused%', 'swapin', 'swapout'];
 
-/** The spike that best explains an incident, in words: "preceded by dm-3 at 99.9 %util for 60 s". */
-function spikeContext(spikes: ResourceEvent[], start: number): string {
-  const rank = (r: ResourceEvent) => (SPIKE_RANK.indexOf(r.metric) + 1 || SPIKE_RANK.length + 1) * 1e12 - spanOf(r);
+/**
+ * The spike that best explains an incident, in words: "preceded by dm-3 at 99.9 %util for 60 s".
+ * A device or domain the failures themselves name comes first.
+ */
+function spikeContext(spikes: ResourceEvent[], start: number, messages: string[]): string {
+  const named = (r: ResourceEvent) => {
+    const subject = r.device ?? r.domain;
+    return !!subject && messages.some((m) => new RegExp(`(?<![\\w-])${subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(m));
+  };
+  const rank = (r: ResourceEvent) => (named(r) ? 0 : 1e14) + (SPIKE_RANK.indexOf(r.metric) + 1 || SPIKE_RANK.length + 1) * 1e12 - spanOf(r);
   const best = spikes.reduce((a, b) => (rank(b) < rank(a) ? b : a));
   const what = `${best.device ?? best.domain ?? 'the host'} at ${best.value} ${best.metric === 'util' ? '%util' : best.metric === 'cpu%' ? '%CPU' : best.metric}`;
   const others = spikes.length > 1 ? ` (${spikes.length} spikes)` : '';

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { openSource } from './byteSource';
 import { acquireBuffer, releaseBuffer, type ScanBuffer } from './scanBuffer';
 import { cleanLine, detectFormat, embeddedUptime, formatDef, headerInstant, type Stamp } from './formats';
+import { parseCapture } from '../captures/index';
 import type { Capture } from '../captures/types';
 import type { Engine } from './engine';
 import type { Prefilter } from './prefilter';
@@ -57,6 +58,8 @@ export interface ScanOptions {
   maxFileBytes: number;
   /** A forced format (from settings), else detection. */
   format?: LogFormat;
+  /** IANA zone for capture rows written without one (default UTC; logs get theirs when correlated). */
+  zone?: string;
   onBytes?: (n: number) => void;
   cancelled?: () => boolean;
 }
@@ -133,6 +136,7 @@ class Scanner {
   private readonly tail = Buffer.alloc(TAIL_BYTES);
   private tailLength = 0;
   private buffer?: ScanBuffer;
+  private captured: Buffer[] = [];
 
   constructor(private readonly result: FileResult, private readonly opts: ScanOptions) {}
 
@@ -141,7 +145,7 @@ class Scanner {
     this.buffer = acquireBuffer(READ_BUFFER_BYTES);
     const buf = this.buffer.bytes;
     let fill = 0;
-    let mode: 'scan' | 'count' | undefined;
+    let mode: 'scan' | 'capture' | undefined;
     try {
       for (let eof = false; !eof; ) {
         if (this.opts.cancelled?.()) throw new Cancelled();
@@ -159,7 +163,7 @@ class Scanner {
           if (decided === 'stop') return;
           mode = decided;
         }
-        const used = mode === 'scan' ? this.feed(data, eof) : this.count(data);
+        const used = mode === 'scan' ? this.feed(data, eof) : this.gather(data);
         this.keepTail(data.subarray(0, used));
         buf.copyWithin(0, used, fill);
         fill -= used;
@@ -169,10 +173,11 @@ class Scanner {
       releaseBuffer(this.buffer);
     }
     if (mode === 'scan') this.finish();
+    if (mode === 'capture') this.readCapture();
   }
 
-  /** Decides what the file is from its head: scanned, only counted (captures), or skipped. */
-  private begin(head: Buffer, sample: Buffer | undefined): 'scan' | 'count' | 'stop' {
+  /** Decides what the file is from its head: a log to scan, a capture to read whole, or neither. */
+  private begin(head: Buffer, sample: Buffer | undefined): 'scan' | 'capture' | 'stop' {
     const r = this.result;
     if (head.subarray(0, 8192).includes(0)) {
       r.skipped = 'binary file (it contains NUL bytes)';
@@ -186,7 +191,7 @@ class Scanner {
         r.skipped = d.unknown;
         return 'stop';
       }
-      if ('capture' in d) return 'count';
+      if ('capture' in d) return 'capture';
       this.format = d.format;
     }
     r.format = this.format;
@@ -203,9 +208,19 @@ class Scanner {
     return 'scan';
   }
 
-  private count(data: Buffer): number {
+  /** A capture is read whole by its parser: keep its bytes (the read buffer is reused). */
+  private gather(data: Buffer): number {
     this.result.lines += this.buffer!.newlines(0, data.length);
+    this.captured.push(Buffer.from(data));
     return data.length;
+  }
+
+  private readCapture(): void {
+    const r = this.result;
+    const capture = parseCapture(r.path, Buffer.concat(this.captured).toString('utf8'), { zone: this.opts.zone ?? 'UTC', mtimeMs: r.mtimeMs });
+    this.captured = [];
+    if (capture.skipped) r.skipped = capture.skipped;
+    else r.capture = capture;
   }
 
   /** Scans the complete lines in `data` (all of it at the end of the file); returns how many bytes it used. */

@@ -143,11 +143,20 @@ export function formatDef(id: LogFormat): FormatDef | undefined {
 
 /** Capture files (sysstat, vmstat, xentop) are recognised but read by the capture parsers. */
 const CAPTURES: Array<[RegExp, string]> = [
-  [/^Linux \S+ \(\S+\)\s+\S+\s+_\S+_\s+\(\d+ CPU\)/, 'sysstat'],
+  [/^Linux \S+ \(\S+\)\s+\S+\s+_\S+_(?:\s+\(\d+ CPU\))?/, 'sysstat'],
+  // old releases' banner: no architecture, no CPU count
+  [/^Linux \S+ \(\S+\)\s+\d{1,4}[/.-]\d\d?[/.-]\d{2,4}\s*$/, 'sysstat'],
+  // iostat output pasted without its banner
+  [/^(?:Datetime\s+)?(?:avg-cpu:\s|Device:?\s+(?:tps|r\/s|rrqm\/s)\s)/, 'sysstat'],
   [/^# hostname;interval;timestamp;/, 'sadf'],
+  // sadf -d rows (the `# ` header reads as a prompt), sadf -p rows
+  [/^[^;\s]+;-?\d+;(?:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?: \S+)?|\d{9,11});/, 'sadf'],
+  [/^\S+\t-?\d+\t(?:\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?: \S+)?|\d{9,11})\t/, 'sadf'],
   [/^\{"sysstat": ?\{/, 'sysstat-json'],
-  [/^procs -+memory-+/, 'vmstat'],
+  [/^(?:--time-- +)?procs -+memory-+/, 'vmstat'],
+  [/^\d+ K total memory$/, 'vmstat'],
   [/^ *NAME +STATE +CPU\(sec\) +CPU\(%\)/, 'xentop'],
+  [/^xentop - \d\d:\d\d:\d\d /, 'xentop'],
 ];
 
 /**

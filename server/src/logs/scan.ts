@@ -115,7 +115,7 @@ async function scanHere(jobs: Job[], workspacePack: { text: string; source: stri
   const out: FileResult[] = [];
   for (const j of jobs) {
     if (opts.cancelled?.()) throw new Cancelled();
-    out.push(await scanFile(j.abs, j.rel, { engine, maxFileBytes, format: j.format, onBytes, cancelled: opts.cancelled }));
+    out.push(await scanFile(j.abs, j.rel, { engine, maxFileBytes, format: j.format, zone: opts.zone, onBytes, cancelled: opts.cancelled }));
   }
   return out;
 }
@@ -157,7 +157,7 @@ async function scanInWorkers(jobs: Job[], workspacePack: { text: string; source:
   }, 50);
   try {
     await Promise.all(Array.from({ length: n }, () => new Promise<void>((resolve, reject) => {
-      const w = new Worker(script, { workerData: { workspacePack, maxFileBytes, cancel } });
+      const w = new Worker(script, { workerData: { workspacePack, maxFileBytes, zone: opts.zone, cancel } });
       const next = () => w.postMessage(queue.shift() ?? null);
       w.on('message', (m: { type: string; n?: number; result?: FileResult; file?: string; message?: string }) => {
         if (m.type === 'bytes') onBytes(m.n!);

@@ -8,6 +8,7 @@ import type { LogFormat } from './types';
 interface Setup {
   workspacePack?: { text: string; source: string };
   maxFileBytes: number;
+  zone?: string;
   /** Shared flag: non-zero once the scan is cancelled. */
   cancel: Int32Array;
 }
@@ -29,7 +30,7 @@ const onBytes = (n: number) => {
 parentPort!.on('message', async (f: File) => {
   if (f && !cancelled()) {
     try {
-      const result = await scanFile(f.abs, f.rel, { engine, maxFileBytes: setup.maxFileBytes, format: f.format, cancelled, onBytes });
+      const result = await scanFile(f.abs, f.rel, { engine, maxFileBytes: setup.maxFileBytes, format: f.format, zone: setup.zone, cancelled, onBytes });
       parentPort!.postMessage({ type: 'file', result });
       return;
     } catch (e) {
