@@ -170,7 +170,7 @@ export function createChart(canvas: HTMLCanvasElement, chart: Chart, ctx: ChartC
           // every element under the pointer gets the event, not only the nearest: a band
           // must not swallow the click on a failure inside it
           interaction: { mode: 'point', intersect: true },
-          annotations: timelineAnnotations(view.markers, view.bands, theme.band, ctx.annotations),
+          annotations: timelineAnnotations(view.markers, view.bands.filter((b) => b.chart === undefined || b.chart === chart.id), theme.band, ctx.annotations),
         },
         zoom: {
           limits: { x: { ...dataSpan(view), minRange: 1000 } },

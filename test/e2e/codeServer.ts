@@ -194,7 +194,9 @@ export class VsCode {
     const row = this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
     if (!await row.isVisible()) await this.command('View: Show Explorer');
     await row.click({ button: 'right' });
-    await this.page.locator('.context-view .action-label', { hasText: title }).first().click();
+    // the menu ignores a click that comes right after it opened: point at the entry, then press Enter
+    await this.page.locator('.context-view .action-label', { hasText: title }).first().hover();
+    await this.page.keyboard.press('Enter');
   }
 
   /** Picks an entry of the open Quick Pick by its label. */

@@ -126,8 +126,21 @@ describe('timeline view', () => {
     assert.deepStrictEqual(view.charts.map((c) => c.id), ['disk-util', 'disk-iops', 'cpu']);
     assert.deepStrictEqual(view.charts[1].series[0].ys.slice(0, 2), [12, 12], 'r/s + w/s');
     assert.deepStrictEqual(view.markers.map((m) => [m.file, m.line]), [['xen01/kern.log', 6], ['xen01/xl dmesg.log', 8]]);
-    assert.deepStrictEqual(view.bands, [{ start: Date.parse(T(20)), end: Date.parse(T(60)), label: 'dm-3 util 99.9% (baseline 12)' }]);
+    assert.deepStrictEqual(view.bands, [{ start: Date.parse(T(20)), end: Date.parse(T(60)), label: 'dm-3 util 99.9% (baseline 12)', chart: 'disk-util' }]);
     assert.deepStrictEqual([view.start, view.end], [Date.parse(T(50)) - 300000, Date.parse(T(70)) + 60000]);
+    // overlapping spikes of one chart share a band; a spike of a metric no chart shows goes on all of them
+    const more: Timeline = {
+      ...timeline,
+      resources: [
+        ...timeline.resources,
+        { time: T(40), end: T(80), file: 'xen01/iostat.log', line: 20, metric: 'util', device: 'dm-4', value: 95, baseline: 3 },
+        { time: T(30), file: 'xen01/vmstat.log', line: 3, metric: 'swapin', value: 4000, baseline: 0 },
+      ],
+    };
+    assert.deepStrictEqual(buildView(more, captures, { title: 'all' }).bands, [
+      { start: Date.parse(T(20)), end: Date.parse(T(80)), label: 'dm-3 util 99.9% (baseline 12); dm-4 util 95% (baseline 3)', chart: 'disk-util' },
+      { start: Date.parse(T(30)), end: Date.parse(T(30)), label: 'host swapin 4000 kB/s (baseline 0)' },
+    ]);
     const all = buildView(timeline, captures, { title: 'all' });
     assert.deepStrictEqual([all.start, all.end, all.markers.length], [Date.parse(T(0)), Date.parse(T(90)), 2]);
   });

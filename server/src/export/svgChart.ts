@@ -6,8 +6,8 @@ import type { Chart, TimelineView } from '../timeline/types';
 import { escapeHtml } from './text';
 
 const W = 960;
-const H = 240;
-const M = { left: 56, right: 16, top: 40, bottom: 28 };
+const H = 256;
+const M = { left: 56, right: 16, top: 40, bottom: 44 };
 const PLOT_W = W - M.left - M.right;
 const PLOT_H = H - M.top - M.bottom;
 
@@ -25,27 +25,38 @@ export function svgChart(chart: Chart, view: TimelineView, numbers: Map<number, 
     parts.push(`<text x="${M.left - 6}" y="${(y(v) + 4).toFixed(1)}" class="axis" text-anchor="end">${formatValue(v)}</text>`);
   }
   for (const t of timeTicks(start, end)) {
-    parts.push(`<text x="${x(t).toFixed(1)}" y="${H - 8}" class="axis" text-anchor="middle">${new Date(t).toISOString().slice(11, end - start < 120000 ? 19 : 16)}</text>`);
+    parts.push(`<text x="${x(t).toFixed(1)}" y="${M.top + PLOT_H + 14}" class="axis" text-anchor="middle">${new Date(t).toISOString().slice(11, end - start < 120000 ? 19 : 16)}</text>`);
   }
   for (const b of view.bands) {
-    if (b.end < start || b.start > end) continue;
+    if (b.end < start || b.start > end || (b.chart !== undefined && b.chart !== chart.id)) continue;
     const x0 = x(Math.max(start, b.start));
     parts.push(`<rect x="${x0.toFixed(1)}" y="${M.top}" width="${Math.max(2, x(Math.min(end, b.end)) - x0).toFixed(1)}" height="${PLOT_H}" class="band"><title>${escapeHtml(b.label)}</title></rect>`);
   }
+  // the legend runs along the bottom, under the time axis labels' line
+  let legendX = M.left;
   chart.series.forEach((s, k) => {
     const colour = SERIES_LIGHT[k % SERIES_LIGHT.length];
     const points = columns(s.xs, s.ys, start, end).map(([t, v]) => `${x(t).toFixed(1)},${y(v).toFixed(1)}`);
     if (points.length) parts.push(`<polyline points="${points.join(' ')}" fill="none" stroke="${colour}" stroke-width="1.5"/>`);
-    parts.push(`<rect x="${W - M.right - 150}" y="${8 + k * 12}" width="10" height="3" fill="${colour}"/><text x="${W - M.right - 136}" y="${13 + k * 12}" class="axis">${escapeHtml(s.label)}</text>`);
+    parts.push(`<rect x="${legendX}" y="${H - 5}" width="10" height="3" fill="${colour}"/><text x="${legendX + 14}" y="${H}" class="axis">${escapeHtml(s.label)}</text>`);
+    legendX += 24 + 6 * s.label.length;
   });
+  const labelled: Array<{ x: number; from: string; to: string; colour: string }> = [];
   view.markers.forEach((m, i) => {
     if (m.time < start || m.time > end) return;
-    const mx = x(m.time).toFixed(1);
+    const mx = x(m.time);
     const colour = categoryColor(m.category);
-    parts.push(`<line x1="${mx}" x2="${mx}" y1="${M.top}" y2="${M.top + PLOT_H}" stroke="${colour}" stroke-width="1.5"><title>${escapeHtml(`${m.category}: ${m.message}`)}</title></line>`);
+    parts.push(`<line x1="${mx.toFixed(1)}" x2="${mx.toFixed(1)}" y1="${M.top}" y2="${M.top + PLOT_H}" stroke="${colour}" stroke-width="1.5"><title>${escapeHtml(`${m.category}: ${m.message}`)}</title></line>`);
     const label = numbers.get(i);
-    if (label) parts.push(`<text x="${mx}" y="${M.top - 3}" class="marker" fill="${colour}" text-anchor="middle">${escapeHtml(label)}</text>`);
+    if (!label) return;
+    // failures a few pixels apart share one label ("5–9") instead of printing over each other
+    const last = labelled[labelled.length - 1];
+    if (last && mx - last.x < 14) last.to = label;
+    else labelled.push({ x: mx, from: label, to: label, colour });
   });
+  for (const l of labelled) {
+    parts.push(`<text x="${l.x.toFixed(1)}" y="${M.top - 3}" class="marker" fill="${l.colour}" text-anchor="middle">${escapeHtml(l.from === l.to ? l.from : `${l.from}–${l.to}`)}</text>`);
+  }
   const style = '.title{font:600 13px sans-serif;fill:#222}.axis{font:10px sans-serif;fill:#555}.marker{font:600 10px sans-serif}.grid{stroke:#ddd;stroke-width:1}.band{fill:#d62728;fill-opacity:.12}';
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}"><style>${style}</style><rect width="${W}" height="${H}" fill="#fff"/>${parts.join('')}</svg>`;
 }

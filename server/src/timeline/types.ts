@@ -36,12 +36,14 @@ export interface Marker {
   line: number;
 }
 
-/** A resource spike (from spike detection), drawn as a shaded band. */
+/** Resource spikes (from spike detection) over one stretch of time, drawn as a shaded band. */
 export interface Band {
   start: number;
   end: number;
-  /** "dm-3 %util 99.9 (baseline 12)". */
+  /** "dm-3 util 99.9% (baseline 12)"; overlapping spikes of one chart share a band and a label. */
   label: string;
+  /** The chart whose metric spiked (absent: every chart). */
+  chart?: string;
 }
 
 export interface TimelineView {

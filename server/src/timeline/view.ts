@@ -46,17 +46,33 @@ export function buildView(timeline: Timeline, captures: Capture[], opts: ViewOpt
     const e = timeline.events[i];
     return e.time === null ? [] : [{ time: Date.parse(e.time), category: e.category, severity: e.severity, message: e.message, rule: e.rule, domain: e.domain, file: e.file, line: e.line }];
   });
-  const resourceIds = incident ? incident.resources : timeline.resources.map((_, i) => i);
-  const bands: Band[] = resourceIds.map((i) => {
-    const r = timeline.resources[i];
-    const start = Date.parse(r.time);
-    const subject = r.device ?? r.domain ?? 'host';
-    return { start, end: r.end ? Date.parse(r.end) : start, label: `${subject} ${r.metric} ${r.value}${unitOf(r.metric)} (baseline ${r.baseline})` };
-  });
   const charts = CHARTS.map((spec) => chartOf(spec, captures)).filter((c) => c.series.length);
+  const resourceIds = incident ? incident.resources : timeline.resources.map((_, i) => i);
+  const bands = mergeBands(
+    resourceIds.map((i) => {
+      const r = timeline.resources[i];
+      const start = Date.parse(r.time);
+      const subject = r.device ?? r.domain ?? 'host';
+      const chart = charts.find((c) => c.series.some((s) => s.metric === r.metric))?.id;
+      return { start, end: r.end ? Date.parse(r.end) : start, label: `${subject} ${r.metric} ${r.value}${unitOf(r.metric)} (baseline ${r.baseline})`, ...(chart ? { chart } : {}) };
+    }),
+  );
   const span = spanOf(charts, markers, bands);
   const focus = incident && incident.start && incident.end ? { start: Date.parse(incident.start) - BEFORE_MS, end: Date.parse(incident.end) + AFTER_MS } : span;
   return { title: opts.title, start: focus.start, end: focus.end, charts, markers, bands };
+}
+
+/** Spikes of one chart that overlap in time share one band (stacked shading would hide the lines). */
+function mergeBands(bands: Band[]): Band[] {
+  const out: Band[] = [];
+  for (const b of [...bands].sort((x, y) => (x.chart ?? '').localeCompare(y.chart ?? '') || x.start - y.start)) {
+    const last = out[out.length - 1];
+    if (last && last.chart === b.chart && b.start <= last.end) {
+      last.end = Math.max(last.end, b.end);
+      last.label = `${last.label}; ${b.label}`;
+    } else out.push({ ...b });
+  }
+  return out.sort((x, y) => x.start - y.start);
 }
 
 function unitOf(metric: string): string {
