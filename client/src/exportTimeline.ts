@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { type LanguageClient, ResponseError } from 'vscode-languageclient/node';
 import { EXPORT_EXISTS } from '../../server/src/export/protocol';
-import { pickIncident } from './pickIncident';
+import { type Choice, pickIncident } from './pickIncident';
 
 const FORMATS = [
   { label: 'HTML', description: 'one self-contained page with the charts', format: 'html' },
@@ -13,9 +13,9 @@ const FORMATS = [
   { label: 'CSV', description: 'one row per failure and per resource spike', format: 'csv' },
 ];
 
-export async function exportTimeline(client: LanguageClient, clicked?: vscode.Uri): Promise<void> {
+export async function exportTimeline(client: LanguageClient, target?: vscode.Uri | Choice): Promise<void> {
   const title = 'Export Incident Timeline';
-  const choice = await pickIncident(client, title, clicked);
+  const choice = target && !(target instanceof vscode.Uri) ? target : await pickIncident(client, title, target);
   if (!choice) return;
   const format = await vscode.window.showQuickPick(FORMATS, { title });
   if (!format) return;

@@ -1,10 +1,13 @@
-// The xenops extension: starts the language server and switches `.cfg` files that
-// are Xen domain configs to the xen-cfg language. Nothing heavy runs here.
+// The xenops extension: starts the language server, switches `.cfg` files that are Xen
+// domain configs to the xen-cfg language, and sets up the log viewer and the timeline.
+// Nothing heavy runs here: scanning and parsing happen in the language server.
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { looksLikeDomainConfig } from '../../server/src/xl/detect';
 import { exportTimeline } from './exportTimeline';
-import { pickIncident } from './pickIncident';
+import type { IncidentNode } from './logs/incidentsTree';
+import { activateLogViewer } from './logs/logViewer';
+import { type Choice, pickIncident } from './pickIncident';
 import { showTimeline, TIMELINE_VIEW_TYPE, timelineSerializer } from './timelinePanel';
 
 let client: LanguageClient | undefined;
@@ -23,7 +26,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'xen-cfg' },
       { scheme: 'untitled', language: 'xen-cfg' },
       { scheme: 'file', pattern: '**/xenops.yaml' },
+      // logs: hovers and CodeLenses on failure lines (the server reads the files from disk)
+      { scheme: 'file', language: 'xen-log' },
+      { scheme: 'xenops-log', language: 'xen-log' },
     ],
+    // the workspace's own rule pack is only used once the workspace is trusted
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    // hovers link to log lines through this command only
+    markdown: { isTrusted: { enabledCommands: ['xenops.openLogLine'] }, supportHtml: false },
     synchronize: {
       configurationSection: 'xenops',
       // configs, inventories and LVM reports changed outside the editor trigger a re-check
@@ -37,15 +47,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('xenops.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('xenops.showShellCommand', showShellCommand),
     vscode.commands.registerCommand('xenops.compareConfigs', compareConfigs),
-    vscode.commands.registerCommand('xenops.showTimeline', async (clicked?: vscode.Uri) => {
-      const choice = client && (await pickIncident(client, 'Show Incident Timeline', clicked));
+    vscode.commands.registerCommand('xenops.showTimeline', async (clicked?: vscode.Uri | IncidentNode) => {
+      const choice = client && (incidentChoice(clicked) ?? (await pickIncident(client, 'Show Incident Timeline', clicked as vscode.Uri | undefined)));
       if (choice) await showTimeline(context, client!, choice);
     }),
-    vscode.commands.registerCommand('xenops.exportIncidentTimeline', (clicked?: vscode.Uri) => client && exportTimeline(client, clicked)),
+    vscode.commands.registerCommand('xenops.exportIncidentTimeline', (clicked?: vscode.Uri | IncidentNode) => client && exportTimeline(client, incidentChoice(clicked) ?? (clicked as vscode.Uri | undefined))),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('xenops/trusted', { trusted: true })),
     vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, timelineSerializer(context)),
   );
   vscode.workspace.textDocuments.forEach(detectDomainConfig);
   await client.start();
+  await activateLogViewer(context, client);
+}
+
+/** An incident (or a folder) of the Incidents view, as the timeline and the export take it. */
+function incidentChoice(node: vscode.Uri | IncidentNode | undefined): Choice | undefined {
+  if (!node || node instanceof vscode.Uri) return undefined;
+  if (node.kind === 'incident') return { folder: node.folder.folder, incident: node.incident };
+  return { folder: node.folder.folder };
 }
 
 /** A `.cfg` that reads like a domU config gets the xen-cfg language (and so diagnostics). */

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FromWebview, TimelineView, ToWebview, WebviewState } from '../../server/src/timeline/types';
 import type { Choice } from './pickIncident';
+import { openLogLine } from './logs/openLog';
 import { timelineHtml } from './timeline/html';
 
 export const TIMELINE_VIEW_TYPE = 'xenops.timeline';
@@ -44,19 +45,13 @@ function attach(context: vscode.ExtensionContext, panel: vscode.WebviewPanel, vi
   });
   panel.webview.onDidReceiveMessage(async (m: FromWebview) => {
     if (m.type === 'ready' && view) await panel.webview.postMessage({ type: 'view', view } satisfies ToWebview);
-    if (m.type === 'open' && view?.folder) await openLogLine(vscode.Uri.parse(view.folder), m.file, m.line);
+    if (m.type === 'open' && view?.folder) await openFailure(vscode.Uri.parse(view.folder), m.file, m.line);
   });
 }
 
 /** A failure's log line, in an editor beside the timeline. Paths stay inside the folder. */
-async function openLogLine(folder: vscode.Uri, file: string, line: number): Promise<void> {
-  const parts = file.split('/');
-  if (typeof line !== 'number' || parts.some((p) => p === '..' || p === '')) return;
-  const uri = /\.gz$/.test(file) ? undefined : vscode.Uri.joinPath(folder, ...parts);
-  if (!uri) {
-    void vscode.window.showInformationMessage(`${file}:${line} is compressed; open it with a gzip-aware viewer.`);
-    return;
-  }
-  const position = new vscode.Position(Math.max(0, line - 1), 0);
-  await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, selection: new vscode.Range(position, position), preview: true });
+async function openFailure(folder: vscode.Uri, file: string, line: number): Promise<void> {
+  const parts = typeof file === 'string' ? file.split('/') : [];
+  if (!parts.length || parts.some((p) => p === '..' || p === '')) return;
+  await openLogLine(vscode.Uri.joinPath(folder, ...parts).fsPath, line, { beside: true });
 }

@@ -24,6 +24,8 @@ import { URI } from './core/uri';
 import { analyseXl } from './lintService';
 import { range, toDiagnostic } from './lsp/convert';
 import { registerLogRequests } from './lsp/logRequests';
+import { setTrusted } from './lsp/logSettings';
+import { LogView } from './lsp/logView';
 import { WorkspaceService } from './lsp/workspace';
 import { diffConfigs, formatDrift } from './workspace/drift';
 import { INVENTORY_FILE } from './workspace/inventory';
@@ -37,6 +39,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let service: WorkspaceService;
 let folders: string[] = [];
+const logs = new LogView(connection);
 
 /** Shell commands attached to fixes are shown by the client (this command), never run. */
 const SHOW_SHELL_COMMAND = 'xenops.showShellCommand';
@@ -45,6 +48,7 @@ connection.onInitialize((params): InitializeResult => {
   service = new WorkspaceService(connection, !!params.capabilities.workspace?.configuration);
   const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = roots.map((u) => URI.toPath(u)).filter((p): p is string => !!p);
+  setTrusted((params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -52,6 +56,7 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { triggerCharacters: ['"', "'", ',', '=', ' '] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       documentSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'xenops' },
   };
@@ -60,6 +65,7 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => void service.start(folders));
 
 connection.onDidChangeConfiguration(() => {
+  logs.library.clear(); // zones and formats change what the logs say
   void service.settingsChanged((file) => documents.get(URI.fromPath(file))?.getText() ?? readFile(file));
 });
 
@@ -133,9 +139,10 @@ connection.onDidChangeWatchedFiles((p) => {
   void service.watched(changes);
 });
 
-connection.onHover((p): Hover | null => {
+connection.onHover((p): Hover | null | Promise<Hover | null> => {
   const doc = documents.get(p.textDocument.uri);
   if (!doc) return null;
+  if (LogView.isLog(doc.uri, doc.languageId)) return logs.hover(doc.uri, p.position.line);
   if (role(doc) === 'inventory') {
     const offset = doc.offsetAt(p.position);
     const h = hoverInventory(doc.getText(), offset);
@@ -186,7 +193,17 @@ connection.onDocumentSymbol((p): DocumentSymbol[] => {
   return symbolsXl(v.analysis.doc.assignments).map(convert);
 });
 
+connection.onCodeLens((p) => {
+  const doc = documents.get(p.textDocument.uri);
+  return doc && LogView.isLog(doc.uri, doc.languageId) ? logs.lenses(doc.uri) : [];
+});
+
 registerLogRequests(connection);
+logs.register();
+connection.onNotification('xenops/trusted', (p: { trusted: boolean }) => {
+  setTrusted(p.trusted);
+  logs.library.clear(); // the folders' own rule packs now count
+});
 
 /** `xenops/diff`: the semantic drift between two domU configs, as Markdown. */
 connection.onRequest('xenops/diff', (p: { a: string; b: string }) => {

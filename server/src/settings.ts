@@ -38,6 +38,8 @@ export interface LogSettings {
   formats: Record<string, LogFormat>;
   ignore: string[];
   maxFileBytes: number;
+  /** Per-rule overrides of the log rule pack, by rule id. */
+  rules: Record<string, SeveritySetting>;
 }
 
 export function normaliseLogSettings(raw: unknown): LogSettings {
@@ -54,6 +56,7 @@ export function normaliseLogSettings(raw: unknown): LogSettings {
     formats,
     ignore: Array.isArray(r.ignore) ? r.ignore.filter((g): g is string => typeof g === 'string') : [],
     maxFileBytes: mib * 1024 * 1024,
+    rules: normaliseSettings({ rules: r.rules }).rules,
   };
 }
 

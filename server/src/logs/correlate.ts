@@ -360,7 +360,8 @@ export function attachResources(resources: ResourceEvent[], start: number, end: 
   return out;
 }
 
-const LABEL: Record<Category, string> = {
+/** What each category means, in the words incident summaries (and hovers) use. */
+export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
   mce: 'machine check', 'domain-create': 'domain creation failure', 'domain-suspend': 'suspend/save/migrate failure',
   'domain-crash': 'domain crash', 'disk-io': 'disk I/O errors', memory: 'memory trouble', 'lock-manager': 'lock manager errors',
   lvm: 'LVM errors', 'hypervisor-panic': 'hypervisor panic', hotplug: 'hotplug script failure', network: 'network errors',
@@ -371,7 +372,7 @@ function summarise(events: Weighted[], start: number | null, end: number | null,
   const order: Category[] = [];
   for (const e of events) if (!order.includes(e.category)) order.push(e.category);
   const mce = events.find((e) => e.mce)?.mce;
-  const what = order.slice(0, 4).map((c) => (c === 'mce' && mce ? `machine check (${mce})` : LABEL[c]));
+  const what = order.slice(0, 4).map((c) => (c === 'mce' && mce ? `machine check (${mce})` : CATEGORY_LABELS[c]));
   const domains = [...new Set(events.map((e) => e.domain).filter((d): d is string => !!d))];
   const span = start === null ? 'no timestamps' : end! - start < 1000 ? 'within a second' : `over ${duration(end! - start)}`;
   return `${what.join(', then ')}${domains.length ? ` (${domains.slice(0, 4).join(', ')})` : ''}: ${events.length} event${events.length === 1 ? '' : 's'} in ${sources} file${sources === 1 ? '' : 's'}, ${span}`;

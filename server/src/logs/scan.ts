@@ -7,10 +7,12 @@ import { Worker } from 'node:worker_threads';
 import { Minimatch } from 'minimatch';
 import { DEFAULT_SPIKES, findSpikes, type SpikeSettings } from '../captures/spikes';
 import type { Capture } from '../captures/types';
+import type { SeveritySetting } from '../core/findings';
 import { correlate, type Timeline } from './correlate';
 import { createEngine } from './engine';
 import { parsePack } from './rules';
 import { Cancelled, type FileResult, relativePath, scanFile } from './fileScan';
+import type { ScanCache } from './scanCache';
 import type { LogFormat } from './types';
 
 export interface FolderScanOptions {
@@ -28,6 +30,12 @@ export interface FolderScanOptions {
   workers?: number;
   /** Thresholds for the spikes found in performance captures (default DEFAULT_SPIKES). */
   spikes?: SpikeSettings;
+  /** Per-rule overrides: 'off' drops the rule's events, a severity replaces the rule's own. */
+  ruleOverrides?: Record<string, SeveritySetting>;
+  /** Results of an earlier scan of the folder, reused for files whose size and mtime are unchanged. */
+  cache?: ScanCache;
+  /** Leave out the folder's own `.xenops/rules.yaml` (an untrusted workspace). */
+  noWorkspaceRules?: boolean;
   onProgress?: (doneBytes: number, totalBytes: number) => void;
   cancelled?: () => boolean;
 }
@@ -40,6 +48,7 @@ interface Job {
   abs: string;
   rel: string;
   size: number;
+  mtimeMs: number;
   format?: LogFormat;
 }
 
@@ -56,17 +65,24 @@ export async function scanFolder(opts: FolderScanOptions): Promise<Timeline> {
 export async function scanFolderWithCaptures(opts: FolderScanOptions): Promise<ScanResult> {
   const root = path.resolve(opts.folder);
   const st = fs.statSync(root);
-  const jobs = listFiles(root, st.isDirectory(), opts);
   const packFile = path.join(st.isDirectory() ? root : path.dirname(root), '.xenops', 'rules.yaml');
-  const workspacePack = fs.existsSync(packFile) ? { text: fs.readFileSync(packFile, 'utf8'), source: packFile } : undefined;
+  const workspacePack = !opts.noWorkspaceRules && fs.existsSync(packFile) ? { text: fs.readFileSync(packFile, 'utf8'), source: packFile } : undefined;
   if (workspacePack) parsePack(workspacePack.text, workspacePack.source); // a broken pack is reported here, not in a worker
+  opts.cache?.useRules(workspacePack?.text ?? '');
+  const listed = listFiles(root, st.isDirectory(), opts);
+  const reused = listed.flatMap((j) => opts.cache?.get(j) ?? []);
+  const jobs = listed.filter((j) => !opts.cache?.get(j));
   const total = jobs.reduce((s, j) => s + j.size, 0);
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const workers = Math.max(1, Math.min(opts.workers ?? Math.min(os.cpus().length, 4), jobs.length));
   const inline = workers === 1 || (opts.workers === undefined && total < SMALL_FOLDER_BYTES);
-  const results = inline
-    ? await scanHere(jobs, workspacePack, maxFileBytes, total, opts)
-    : await scanInWorkers(jobs, workspacePack, maxFileBytes, total, workers, opts);
+  const scanned = !jobs.length
+    ? []
+    : inline
+      ? await scanHere(jobs, workspacePack, maxFileBytes, total, opts)
+      : await scanInWorkers(jobs, workspacePack, maxFileBytes, total, workers, opts);
+  if (opts.cache) opts.cache.replace(listed, jobs, scanned);
+  const results = applyOverrides([...reused, ...scanned], opts.ruleOverrides);
   results.sort((a, b) => a.path.localeCompare(b.path));
   const captures = results.flatMap((r) => (r.capture ? [r.capture] : []));
   const spikes = findSpikes(captures, opts.spikes ?? DEFAULT_SPIKES);
@@ -92,8 +108,21 @@ function listFiles(root: string, isDir: boolean, opts: FolderScanOptions): Job[]
   return files.flatMap((abs) => {
     const rel = relativePath(base, abs);
     if (ignore.some((m) => m.match(rel))) return [];
-    return [{ abs, rel, size: fs.statSync(abs).size, format: forced.find(([m]) => m.match(rel))?.[1] }];
+    const st = fs.statSync(abs);
+    return [{ abs, rel, size: st.size, mtimeMs: st.mtimeMs, format: forced.find(([m]) => m.match(rel))?.[1] }];
   });
+}
+
+/** The user's per-rule settings, on copies: cached results stay as the rules left them. */
+function applyOverrides(results: FileResult[], overrides: Record<string, SeveritySetting> | undefined): FileResult[] {
+  if (!overrides || !Object.keys(overrides).length) return results;
+  return results.map((r) => ({
+    ...r,
+    events: r.events.flatMap((e) => {
+      const o = overrides[e.rule];
+      return o === 'off' ? [] : [o ? { ...e, severity: o } : e];
+    }),
+  }));
 }
 
 function progress(opts: FolderScanOptions, total: number) {

@@ -12,8 +12,7 @@ import { selectIncident } from '../export/select';
 import { Cancelled } from '../logs/fileScan';
 import type { Timeline } from '../logs/correlate';
 import { scanFolderWithCaptures, type ScanResult } from '../logs/scan';
-import { parseDuration, parseWhen } from '../logs/time';
-import { normaliseLogSettings, normaliseSpikeSettings } from '../settings';
+import { progressOptions, scanSettings } from './logSettings';
 import type { TimelineView } from '../timeline/types';
 import { buildView } from '../timeline/view';
 
@@ -42,25 +41,10 @@ export function registerLogRequests(connection: Connection): void {
   const scan = async (p: ScanParams, token: CancellationToken): Promise<ScanResult & { folder: string }> => {
     const progress = connection.window.attachWorkDoneProgress(p.workDoneToken);
     const folder = URI.toPath(p.folder) ?? p.folder;
-    const settings = (section: string) => connection.workspace.getConfiguration({ scopeUri: URI.fromPath(folder), section }).catch(() => undefined);
-    const logs = normaliseLogSettings(await settings('xenops.logs'));
-    const spikes = normaliseSpikeSettings(await settings('xenops.spikes'));
-    const zone = p.tz ?? logs.timezone;
+    const settings = await scanSettings(connection, folder, p);
     progress.begin('xenops: scanning logs', 0, folder, true);
     try {
-      const result = await scanFolderWithCaptures({
-        folder,
-        zone,
-        windowMs: (p.window ? parseDuration(p.window) : undefined) ?? logs.windowMs,
-        sinceMs: p.since ? parseWhen(p.since, zone) : undefined,
-        untilMs: p.until ? parseWhen(p.until, zone) : undefined,
-        formats: logs.formats,
-        ignore: logs.ignore,
-        maxFileBytes: logs.maxFileBytes,
-        spikes,
-        onProgress: (done, total) => progress.report(total ? Math.round((done / total) * 100) : 0, `${Math.round(done / 1048576)} of ${Math.round(total / 1048576)} MiB`),
-        cancelled: () => token.isCancellationRequested,
-      });
+      const result = await scanFolderWithCaptures({ ...settings, folder, ...progressOptions(progress, token) });
       return { ...result, folder };
     } catch (e) {
       if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled');
