@@ -40,6 +40,8 @@ export interface LogSettings {
   maxFileBytes: number;
   /** Per-rule overrides of the log rule pack, by rule id. */
   rules: Record<string, SeveritySetting>;
+  /** Zones of some files by glob: logs of hosts in other zones. */
+  timezones: Record<string, string>;
 }
 
 export function normaliseLogSettings(raw: unknown): LogSettings {
@@ -57,6 +59,10 @@ export function normaliseLogSettings(raw: unknown): LogSettings {
     ignore: Array.isArray(r.ignore) ? r.ignore.filter((g): g is string => typeof g === 'string') : [],
     maxFileBytes: mib * 1024 * 1024,
     rules: normaliseSettings({ rules: r.rules }).rules,
+    timezones: Object.fromEntries(
+      Object.entries(r.timezones && typeof r.timezones === 'object' ? (r.timezones as Record<string, unknown>) : {})
+        .filter((e): e is [string, string] => typeof e[1] === 'string' && isTimeZone(e[1])),
+    ),
   };
 }
 

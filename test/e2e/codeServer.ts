@@ -110,8 +110,8 @@ export class VsCode {
     await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.fill(name);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-    await input.press('Enter');
+    // click the file's row: Enter would take whichever row the list had selected a moment before
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
     await this.page.locator('.tab.active', { hasText: name }).waitFor();
     await this.editor.locator('.view-lines').click(); // focus the text, not the tab
   }
@@ -202,6 +202,11 @@ export class VsCode {
   /** Picks an entry of the open Quick Pick by its label. */
   async pick(label: string): Promise<void> {
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().click();
+  }
+
+  /** The Incidents view in the Explorer. */
+  get incidents(): Locator {
+    return this.page.locator('.pane', { has: this.page.locator('.pane-header', { hasText: 'Incidents' }) }).locator('.pane-body');
   }
 
   /** The page inside the active webview panel (VS Code nests it in two iframes). */

@@ -117,4 +117,77 @@ describe('xenops in VS Code', function () {
     await eventually(async () => assert.deepEqual(await vs.cursor(), { line: 6, column: 1 }));
     assert.match((await vs.visibleText()).replace(/\s+/g, ' '), /I\/O error, dev dm-12/); // Monaco draws spaces as U+00A0
   });
+
+  it('opens a log folder: incidents listed, a click opens the line, next failure, hover and lens', async () => {
+    fs.cpSync(path.join(ROOT, 'examples', 'logs'), path.join(vs.workspace, 'logs'), { recursive: true });
+    await vs.openFile('broken.cfg');
+    await vs.waitForSquiggles();
+    await vs.explorerMenu('logs', 'Open Log Folder…');
+    const rows = vs.incidents.locator('.monaco-list-row');
+    await eventually(async () => assert.deepEqual(
+      (await rows.locator('.label-name').allInnerTexts()).map((t) => t.replace(/:.*/, '')),
+      ['Incident 1', 'Incident 2', 'Incident 3'],
+    ), 60_000);
+    assert.match(await rows.first().innerText(), /preceded by dm-12 at 100 %util/);
+
+    await rows.first().click(); // expands the incident: its failures, in time order
+    const failure = vs.incidents.locator('.monaco-list-row', { hasText: 'xen01/kern.log:6' });
+    await failure.click();
+    await vs.page.locator('.tab.active', { hasText: 'kern.log' }).waitFor();
+    await eventually(async () => assert.deepEqual(await vs.cursor(), { line: 6, column: 1 }));
+    assert.match(await vs.page.locator('[id="status.editor.mode"]').innerText(), /Xen \/ kernel log/);
+    await eventually(async () => assert.ok(await vs.editor.locator('.cgmr').count() >= 6, 'a gutter mark on each failure line'));
+    await eventually(async () => assert.match(await vs.editor.locator('.codelens-decoration').allInnerTexts().then((t) => t.join('|')), /\d+ correlated events within 60 s/));
+
+    await vs.editor.locator('.view-lines').click();
+    await vs.goTo(6, 1);
+    await vs.page.keyboard.press('Alt+E');
+    await eventually(async () => assert.deepEqual(await vs.cursor(), { line: 7, column: 1 }));
+    await vs.page.keyboard.press('Alt+E');
+    await eventually(async () => assert.deepEqual(await vs.cursor(), { line: 8, column: 1 }));
+    await vs.page.keyboard.press('Shift+Alt+E');
+    await eventually(async () => assert.deepEqual(await vs.cursor(), { line: 7, column: 1 }));
+
+    const hover = (await vs.hover(6, 1)).replace(/\s+/g, ' ');
+    assert.match(hover, /Disk I\/O errors · error/);
+    assert.match(hover, /2024-07-01 09:14:50 UTC · incident 1 of 3/);
+    assert.match(hover, /correlated within 60 s/);
+  });
+
+  it('shows an incident\'s timeline from the Incidents view and exports it to a file', async () => {
+    const incident = vs.incidents.locator('.monaco-list-row', { hasText: 'Incident 1' }).first();
+    await incident.hover();
+    await incident.locator('.action-label[aria-label*="Show Incident Timeline"]').click();
+    const page = vs.webview;
+    await eventually(async () => assert.match(await page.locator('#title').innerText(), /^Incident 1: .*preceded by dm-12/), 60_000);
+    assert.ok(await page.locator('#charts canvas').count() >= 3);
+    const scan = JSON.parse(spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'scan', '--json', path.join(ROOT, 'examples', 'logs')], { encoding: 'utf8' }).stdout) as
+      { events: { time: string | null }[]; incidents: { events: number[] }[] };
+    const timed = scan.incidents[0].events.filter((i) => scan.events[i].time).length;
+    await eventually(async () => assert.equal(await page.locator('#failure-rows tr').count(), timed, 'a marker and a row for each failure of the incident that has a time'));
+
+    const out = path.join(vs.workspace, 'logs', 'incident-1.md');
+    fs.rmSync(out, { force: true });
+    await incident.hover();
+    await incident.locator('.action-label[aria-label*="Export Incident Timeline"]').click();
+    await vs.pick('Markdown');
+    const dialog = vs.page.locator('.quick-input-widget input');
+    await eventually(async () => assert.match(await dialog.inputValue(), /incident-1\.md$/));
+    await dialog.press('Enter');
+    await eventually(async () => assert.ok(fs.existsSync(out), `${out} written`));
+    assert.match(fs.readFileSync(out, 'utf8'), /dm-12/);
+  });
+
+  it('lists every failure of the folder in time order in the merged timeline', async () => {
+    await vs.command('xenops: Show Merged Timeline');
+    await vs.page.locator('.tab.active', { hasText: 'logs timeline' }).waitFor();
+    const text = (await vs.visibleText()).replace(/\s+/g, ' ');
+    assert.match(text, /## Incident 3: .* ## Incident 2: .* ## Incident 1: /);
+
+    // tail mode: a new failure written to a log of the folder shows up in the view and the timeline
+    fs.appendFileSync(path.join(vs.workspace, 'logs', 'xen01', 'kern.log'),
+      'Jul  1 10:30:00 xen01 kernel: [ 9535.000000] blk_update_request: I/O error, dev dm-13, sector 8 op 0x1:(WRITE) flags 0x800 phys_seg 1 prio class 0\n');
+    await eventually(async () => assert.equal(await vs.incidents.locator('.monaco-list-row', { hasText: /^Incident 4/ }).count(), 1), 60_000);
+    await eventually(async () => assert.match((await vs.visibleText()).replace(/\s+/g, ' '), /2024-07-01 10:30:00 disk-io +xen01\/kern\.log:10/));
+  });
 });

@@ -142,6 +142,16 @@ describe('log viewer over stdio', function () {
     assert.ok(info.events.filter((e) => e.rule === rule).every((e) => e.severity === 'info'));
   });
 
+  it('reads the logs of one host in its own zone (xenops.logs.timezones), the others in xenops.logs.timezone', async () => {
+    await client.configure({ timezone: 'UTC', timezones: { 'xen01/**': 'America/New_York', 'web01/*': 'Not/A_Zone' } });
+    const t = (await openFolder()).timeline;
+    const io = t.events.find((e) => e.file === 'xen01/kern.log' && e.line === 6)!;
+    assert.strictEqual(io.time, '2024-07-01T13:14:50.000Z'); // 09:14:50 EDT
+    assert.ok(t.resources.length && t.resources.every((r) => r.time.startsWith('2024-07-01T13:')), 'the iostat capture beside it too');
+    const app = t.events.find((e) => e.file === 'web01/app.log')!;
+    assert.match(app.time!, /^2024-07-01T09:/); // its lines state +0000
+  });
+
   it('leaves out the folder\'s own rule pack until the workspace is trusted', async () => {
     fs.mkdirSync(path.join(dir, '.xenops'));
     fs.writeFileSync(path.join(dir, '.xenops', 'rules.yaml'), [

@@ -52,7 +52,9 @@ export class LogFolders implements vscode.Disposable {
 
   private async scan(folder: vscode.Uri, token?: vscode.CancellationToken): Promise<OpenFolder | undefined> {
     try {
-      const r = await this.client.sendRequest<{ timeline: Timeline }>('xenops/openLogFolder', { folder: folder.toString() }, token);
+      const params = { folder: folder.toString() };
+      // an undefined token would travel as a second parameter: leave it out
+      const r = await (token ? this.client.sendRequest<{ timeline: Timeline }>('xenops/openLogFolder', params, token) : this.client.sendRequest<{ timeline: Timeline }>('xenops/openLogFolder', params));
       return { folder, timeline: r.timeline };
     } catch (e) {
       if (token?.isCancellationRequested) return undefined;

@@ -59,6 +59,8 @@ export interface Timeline {
 export interface CorrelateOptions {
   /** IANA zone for wall-clock times that carry no zone. */
   zone: string;
+  /** A file's own zone, when it differs (by its path in the results). */
+  zoneOf?: (path: string) => string | undefined;
   windowMs: number;
   sinceMs?: number;
   untilMs?: number;
@@ -210,7 +212,7 @@ const CATEGORY_WEIGHT: Record<Category, number> = {
 };
 
 export function correlate(results: FileResult[], opts: CorrelateOptions, resources: ResourceEvent[] = []): Timeline {
-  const clocks = results.filter((r) => !r.skipped && !r.capture).map((r) => new FileClock(r, opts.zone));
+  const clocks = results.filter((r) => !r.skipped && !r.capture).map((r) => new FileClock(r, opts.zoneOf?.(r.path) ?? opts.zone));
   const folder = timesOf(clocks);
   for (const c of clocks) if (c.needsYear()) c.inferYear(folder);
   const boots = bootTimes(clocks);

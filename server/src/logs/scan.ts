@@ -19,6 +19,8 @@ export interface FolderScanOptions {
   folder: string;
   /** IANA zone for local times without a zone (default UTC). */
   zone?: string;
+  /** Zones of some files by glob (relative to the folder): logs from hosts in other zones. */
+  zones?: Record<string, string>;
   windowMs?: number;
   sinceMs?: number;
   untilMs?: number;
@@ -50,6 +52,7 @@ interface Job {
   size: number;
   mtimeMs: number;
   format?: LogFormat;
+  zone?: string;
 }
 
 export interface ScanResult {
@@ -86,7 +89,8 @@ export async function scanFolderWithCaptures(opts: FolderScanOptions): Promise<S
   results.sort((a, b) => a.path.localeCompare(b.path));
   const captures = results.flatMap((r) => (r.capture ? [r.capture] : []));
   const spikes = findSpikes(captures, opts.spikes ?? DEFAULT_SPIKES);
-  const timeline = correlate(results, { zone: opts.zone ?? 'UTC', windowMs: opts.windowMs ?? 60000, sinceMs: opts.sinceMs, untilMs: opts.untilMs }, spikes);
+  const zoneOf = new Map(listed.map((j) => [j.rel, j.zone]));
+  const timeline = correlate(results, { zone: opts.zone ?? 'UTC', zoneOf: (rel) => zoneOf.get(rel), windowMs: opts.windowMs ?? 60000, sinceMs: opts.sinceMs, untilMs: opts.untilMs }, spikes);
   return { timeline, captures };
 }
 
@@ -105,11 +109,12 @@ function listFiles(root: string, isDir: boolean, opts: FolderScanOptions): Job[]
   const base = isDir ? root : path.dirname(root);
   const ignore = (opts.ignore ?? []).map((g) => new Minimatch(g, { dot: true, matchBase: true }));
   const forced = Object.entries(opts.formats ?? {}).map(([g, f]) => [new Minimatch(g, { dot: true, matchBase: true }), f] as const);
+  const zoned = Object.entries(opts.zones ?? {}).map(([g, z]) => [new Minimatch(g, { dot: true, matchBase: true }), z] as const);
   return files.flatMap((abs) => {
     const rel = relativePath(base, abs);
     if (ignore.some((m) => m.match(rel))) return [];
     const st = fs.statSync(abs);
-    return [{ abs, rel, size: st.size, mtimeMs: st.mtimeMs, format: forced.find(([m]) => m.match(rel))?.[1] }];
+    return [{ abs, rel, size: st.size, mtimeMs: st.mtimeMs, format: forced.find(([m]) => m.match(rel))?.[1], zone: zoned.find(([m]) => m.match(rel))?.[1] ?? opts.zone }];
   });
 }
 
@@ -144,7 +149,7 @@ async function scanHere(jobs: Job[], workspacePack: { text: string; source: stri
   const out: FileResult[] = [];
   for (const j of jobs) {
     if (opts.cancelled?.()) throw new Cancelled();
-    out.push(await scanFile(j.abs, j.rel, { engine, maxFileBytes, format: j.format, zone: opts.zone, onBytes, cancelled: opts.cancelled }));
+    out.push(await scanFile(j.abs, j.rel, { engine, maxFileBytes, format: j.format, zone: j.zone, onBytes, cancelled: opts.cancelled }));
   }
   return out;
 }
@@ -180,13 +185,13 @@ async function scanInWorkers(jobs: Job[], workspacePack: { text: string; source:
   const script = workerScript();
   const results: FileResult[] = [];
   // the biggest texts first, each to whichever worker is free: the workers finish together
-  const queue = jobs.map((j) => ({ j, text: textBytes(j) })).sort((a, b) => b.text - a.text).map(({ j }) => ({ abs: j.abs, rel: j.rel, format: j.format }));
+  const queue = jobs.map((j) => ({ j, text: textBytes(j) })).sort((a, b) => b.text - a.text).map(({ j }) => ({ abs: j.abs, rel: j.rel, format: j.format, zone: j.zone }));
   const poll = setInterval(() => {
     if (opts.cancelled?.()) Atomics.store(cancel, 0, 1);
   }, 50);
   try {
     await Promise.all(Array.from({ length: n }, () => new Promise<void>((resolve, reject) => {
-      const w = new Worker(script, { workerData: { workspacePack, maxFileBytes, zone: opts.zone, cancel } });
+      const w = new Worker(script, { workerData: { workspacePack, maxFileBytes, cancel } });
       const next = () => w.postMessage(queue.shift() ?? null);
       w.on('message', (m: { type: string; n?: number; result?: FileResult; file?: string; message?: string }) => {
         if (m.type === 'bytes') onBytes(m.n!);

@@ -9,6 +9,7 @@ export interface CacheKey {
   size: number;
   mtimeMs: number;
   format?: string;
+  zone?: string;
 }
 
 export class ScanCache {
@@ -23,7 +24,7 @@ export class ScanCache {
 
   get(key: CacheKey): FileResult | undefined {
     const e = this.entries.get(key.abs);
-    return e && e.key.size === key.size && e.key.mtimeMs === key.mtimeMs && e.key.format === key.format ? e.result : undefined;
+    return e && e.key.size === key.size && e.key.mtimeMs === key.mtimeMs && e.key.format === key.format && e.key.zone === key.zone ? e.result : undefined;
   }
 
   /** After a scan: keeps the files still listed, with the results of those read again. */
@@ -34,7 +35,7 @@ export class ScanCache {
     for (const k of scanned) {
       const result = byRel.get(k.rel);
       // a file that could not be read is tried again next time
-      if (result && !result.skipped?.startsWith('scan failed')) this.entries.set(k.abs, { key: { abs: k.abs, rel: k.rel, size: k.size, mtimeMs: k.mtimeMs, format: k.format }, result });
+      if (result && !result.skipped?.startsWith('scan failed')) this.entries.set(k.abs, { key: { abs: k.abs, rel: k.rel, size: k.size, mtimeMs: k.mtimeMs, format: k.format, zone: k.zone }, result });
     }
   }
 

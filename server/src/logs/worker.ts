@@ -8,12 +8,12 @@ import type { LogFormat } from './types';
 interface Setup {
   workspacePack?: { text: string; source: string };
   maxFileBytes: number;
-  zone?: string;
   /** Shared flag: non-zero once the scan is cancelled. */
   cancel: Int32Array;
 }
 
-type File = { abs: string; rel: string; format?: LogFormat } | null;
+/** A file to scan; `zone` is the IANA zone of its local times (captures are read with it). */
+type File = { abs: string; rel: string; format?: LogFormat; zone?: string } | null;
 
 const setup = workerData as Setup;
 const engine = createEngine(setup.workspacePack);
@@ -30,7 +30,7 @@ const onBytes = (n: number) => {
 parentPort!.on('message', async (f: File) => {
   if (f && !cancelled()) {
     try {
-      const result = await scanFile(f.abs, f.rel, { engine, maxFileBytes: setup.maxFileBytes, format: f.format, zone: setup.zone, cancelled, onBytes });
+      const result = await scanFile(f.abs, f.rel, { engine, maxFileBytes: setup.maxFileBytes, format: f.format, zone: f.zone, cancelled, onBytes });
       parentPort!.postMessage({ type: 'file', result });
       return;
     } catch (e) {

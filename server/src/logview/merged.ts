@@ -55,7 +55,7 @@ function describe(f: MergedFilter): string {
     f.since ? `from ${f.since}` : '',
     f.until ? `until ${f.until}` : '',
   ].filter(Boolean);
-  return parts.length ? `filter: ${parts.join('; ')}` : 'every failure, in time order (filter with "xenops: Filter Merged Timeline")';
+  return parts.length ? `filter: ${parts.join('; ')}` : 'unfiltered, in time order (narrow it with "xenops: Filter Merged Timeline")';
 }
 
 /** Log text stays on its line: control characters become spaces. */

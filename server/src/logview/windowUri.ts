@@ -20,10 +20,16 @@ export function windowUri(w: LogWindow): string {
 export function parseWindowUri(uri: string): LogWindow | undefined {
   if (!uri.startsWith(`${WINDOW_SCHEME}:`)) return undefined;
   const [rest, query = ''] = uri.slice(WINDOW_SCHEME.length + 1).split('?', 2);
-  const params = new URLSearchParams(decodeURIComponent(query)); // VS Code may send '=' and '&' encoded
+  let params: URLSearchParams;
+  let file: string | undefined;
+  try {
+    params = new URLSearchParams(decodeURIComponent(query)); // VS Code may send '=' and '&' encoded
+    file = URI.toPath(`file:${rest}`);
+  } catch {
+    return undefined; // a malformed escape, a host, an encoded '/': not a window of ours
+  }
   const first = Number(params.get('first'));
   const count = Number(params.get('count'));
-  const file = URI.toPath(`file:${rest}`);
   if (!file || !Number.isInteger(first) || first < 1 || !Number.isInteger(count) || count < 1) return undefined;
   return { file, first, count };
 }
@@ -32,6 +38,11 @@ export function parseWindowUri(uri: string): LogWindow | undefined {
 export function logLocation(uri: string, docLine: number): { file: string; line: number } | undefined {
   const w = parseWindowUri(uri);
   if (w) return { file: w.file, line: w.first + docLine };
-  const file = URI.toPath(uri);
+  let file: string | undefined;
+  try {
+    file = URI.toPath(uri);
+  } catch {
+    return undefined; // file://host/… (a UNC path) or an encoded '/': no file here
+  }
   return file ? { file, line: docLine + 1 } : undefined;
 }

@@ -29,6 +29,7 @@ export async function scanSettings(connection: Connection, folder: string, p: Sc
   const zone = p.tz ?? logs.timezone;
   return {
     zone,
+    zones: p.tz ? undefined : logs.timezones,
     windowMs: (p.window ? parseDuration(p.window) : undefined) ?? logs.windowMs,
     sinceMs: p.since ? parseWhen(p.since, zone) : undefined,
     untilMs: p.until ? parseWhen(p.until, zone) : undefined,
