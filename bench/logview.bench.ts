@@ -188,9 +188,9 @@ function spread(samples: number[]): string {
   return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 **${percentile(sorted, 95).toFixed(1)} ms**, max ${sorted[sorted.length - 1].toFixed(1)} ms`;
 }
 
-/** The message as it should read on its line: without the ` [decoded …]` the engine may append, cut to a prefix. */
-function expectedText(message: string): string {
-  return message.replace(/\s+\[[^\]]*\]$/, '').slice(0, MESSAGE_PREFIX);
+/** The message as it should read on its line: without the ` [decoded …]` the engine may append. */
+function unannotated(message: string): string {
+  return message.replace(/\s+\[[^\]]*\]$/, '');
 }
 
 interface Checked {
@@ -296,8 +296,8 @@ async function throughServer(dir: string, all: Array<{ file: string; size: numbe
       seen.add(e.file);
       totals.set(e.file, w.total);
       const got = w.first === first ? w.text.split('\n')[e.line - first] : undefined;
-      const whole = e.message.replace(/\s+\[[^\]]*\]$/, '');
-      return { ms: took, ok: got !== undefined && got.includes(expectedText(e.message)), whole: got !== undefined && got.includes(whole), firstOfFile, event: e, got };
+      const text = unannotated(e.message);
+      return { ms: took, ok: got !== undefined && got.includes(text.slice(0, MESSAGE_PREFIX)), whole: got !== undefined && got.includes(text), firstOfFile, event: e, got };
     };
     const plainChecked: Checked[] = [];
     const tPlain = process.hrtime.bigint();

@@ -8,6 +8,7 @@ import type { Capture } from '../../server/src/captures/types';
 import { exportContext } from '../../server/src/export/context';
 import { ExportExists, formatOfFile, renderExport, writeExport } from '../../server/src/export/index';
 import { selectIncident } from '../../server/src/export/select';
+import { markdownCell } from '../../server/src/export/text';
 import type { Timeline } from '../../server/src/logs/correlate';
 import { buildView } from '../../server/src/timeline/view';
 
@@ -145,3 +146,14 @@ describe('timeline view', () => {
     assert.deepStrictEqual([all.start, all.end, all.markers.length], [Date.parse(T(0)), Date.parse(T(90)), 2]);
   });
 });
+
+describe('markdownCell', () => {
+  it('keeps a log line on one line: CR, LF, tabs and other control characters become spaces', () => {
+    assert.strictEqual(markdownCell('a\rb\nc\td\u0000e\u001bf'), 'a b c d e f');
+  });
+
+  it('escapes what Markdown would read as links, markup or HTML', () => {
+    assert.strictEqual(markdownCell('[x](command:y) <img> *b* | `c`'), '\\[x\\](command:y) &lt;img&gt; \\*b\\* \\| \\`c\\`');
+  });
+});
+

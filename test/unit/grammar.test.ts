@@ -2,70 +2,18 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as vsctm from 'vscode-textmate';
-import * as oniguruma from 'vscode-oniguruma';
+import type * as vsctm from 'vscode-textmate';
 import { parseXl } from '../../server/src/xl/parser';
+import { expectNoScope, expectScope, loadGrammar, type Tok, tokenize as tokenizeWith } from './textmate';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const GRAMMAR = path.join(ROOT, 'syntaxes/xen-cfg.tmLanguage.json');
 const LANGUAGE_CONFIG = path.join(ROOT, 'syntaxes/xen-cfg.language-configuration.json');
 const SNIPPETS = path.join(ROOT, 'snippets/xen-cfg.json');
 
-interface Tok {
-  text: string;
-  start: number;
-  end: number;
-  scopes: string[];
-}
-
 let grammar: vsctm.IGrammar;
 
-async function loadGrammar(): Promise<vsctm.IGrammar> {
-  const wasm = fs.readFileSync(path.join(ROOT, 'node_modules/vscode-oniguruma/release/onig.wasm'));
-  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-  const registry = new vsctm.Registry({
-    onigLib: Promise.resolve({
-      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-      createOnigString: (s: string) => new oniguruma.OnigString(s),
-    }),
-    loadGrammar: async (scopeName: string) =>
-      scopeName === 'source.xen-cfg' ? vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR, 'utf8'), GRAMMAR) : null,
-  });
-  const g = await registry.loadGrammar('source.xen-cfg');
-  assert.ok(g, 'grammar source.xen-cfg did not load');
-  return g;
-}
-
-/** Tokenizes a whole document; returns the tokens of each line. */
 function tokenize(text: string): Tok[][] {
-  let stack = vsctm.INITIAL;
-  return text.split('\n').map((line) => {
-    const r = grammar.tokenizeLine(line, stack);
-    stack = r.ruleStack;
-    return r.tokens.map((t) => ({ text: line.slice(t.startIndex, t.endIndex), start: t.startIndex, end: t.endIndex, scopes: t.scopes }));
-  });
-}
-
-/** The scopes on every token covering `needle` (nth occurrence) in a line. */
-function scopesOf(line: Tok[], needle: string, nth = 0): string[][] {
-  const text = line.map((t) => t.text).join('');
-  let at = -1;
-  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
-  assert.ok(at >= 0, `"${needle}" not found in ${JSON.stringify(text)}`);
-  const covering = line.filter((t) => t.end > at && t.start < at + needle.length);
-  return covering.map((t) => t.scopes);
-}
-
-function expectScope(line: Tok[], needle: string, scope: string, nth = 0): void {
-  for (const scopes of scopesOf(line, needle, nth)) {
-    assert.ok(scopes.includes(scope), `"${needle}": expected ${scope}, got ${scopes.join(' ')}`);
-  }
-}
-
-function expectNoScope(line: Tok[], needle: string, prefix: string): void {
-  for (const scopes of scopesOf(line, needle)) {
-    assert.ok(!scopes.some((s) => s.startsWith(prefix)), `"${needle}": unexpected ${prefix}* in ${scopes.join(' ')}`);
-  }
+  return tokenizeWith(grammar, text);
 }
 
 function one(text: string): Tok[] {
@@ -74,7 +22,7 @@ function one(text: string): Tok[] {
 
 describe('xen-cfg grammar', () => {
   before(async () => {
-    grammar = await loadGrammar();
+    grammar = await loadGrammar('source.xen-cfg', 'syntaxes/xen-cfg.tmLanguage.json');
   });
 
   it('scopes a key, the operator and the terminator', () => {

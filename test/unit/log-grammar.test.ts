@@ -3,73 +3,21 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as vsctm from 'vscode-textmate';
-import * as oniguruma from 'vscode-oniguruma';
+import type * as vsctm from 'vscode-textmate';
 import { looksLikeXenLog } from '../../server/src/logs/detectLanguage';
+import { expectNoScope, expectScope, loadGrammar, type Tok, tokenize as tokenizeWith } from './textmate';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const GRAMMAR = path.join(ROOT, 'syntaxes/xen-log.tmLanguage.json');
 const LANGUAGE_CONFIG = path.join(ROOT, 'syntaxes/xen-log.language-configuration.json');
-
-interface Tok {
-  text: string;
-  start: number;
-  end: number;
-  scopes: string[];
-}
 
 let grammar: vsctm.IGrammar;
 
-async function loadGrammar(): Promise<vsctm.IGrammar> {
-  const wasm = fs.readFileSync(path.join(ROOT, 'node_modules/vscode-oniguruma/release/onig.wasm'));
-  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-  const registry = new vsctm.Registry({
-    onigLib: Promise.resolve({
-      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-      createOnigString: (s: string) => new oniguruma.OnigString(s),
-    }),
-    loadGrammar: async (scopeName: string) =>
-      scopeName === 'text.xen-log' ? vsctm.parseRawGrammar(fs.readFileSync(GRAMMAR, 'utf8'), GRAMMAR) : null,
-  });
-  const g = await registry.loadGrammar('text.xen-log');
-  assert.ok(g, 'grammar text.xen-log did not load');
-  return g;
-}
-
-/** Tokenizes a whole document; returns the tokens of each line. */
 function tokenize(text: string): Tok[][] {
-  let stack = vsctm.INITIAL;
-  return text.split('\n').map((line) => {
-    const r = grammar.tokenizeLine(line, stack);
-    stack = r.ruleStack;
-    return r.tokens.map((t) => ({ text: line.slice(t.startIndex, t.endIndex), start: t.startIndex, end: t.endIndex, scopes: t.scopes }));
-  });
+  return tokenizeWith(grammar, text);
 }
 
 function one(text: string): Tok[] {
   return tokenize(text)[0];
-}
-
-/** The scopes of every token covering `needle` in a line. */
-function scopesOf(line: Tok[], needle: string): string[][] {
-  const text = line.map((t) => t.text).join('');
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `"${needle}" not found in ${JSON.stringify(text)}`);
-  return line.filter((t) => t.end > at && t.start < at + needle.length).map((t) => t.scopes);
-}
-
-/** Every token of `needle` carries `scope`. */
-function expectScope(line: Tok[], needle: string, scope: string): void {
-  for (const scopes of scopesOf(line, needle)) {
-    assert.ok(scopes.includes(scope), `"${needle}": expected ${scope}, got ${scopes.join(' ')}`);
-  }
-}
-
-/** No token of `needle` carries a scope starting with `prefix`. */
-function expectNoScope(line: Tok[], needle: string, prefix: string): void {
-  for (const scopes of scopesOf(line, needle)) {
-    assert.ok(!scopes.some((s) => s.startsWith(prefix)), `"${needle}": unexpected ${prefix}* in ${scopes.join(' ')}`);
-  }
 }
 
 const HARD = 'invalid.illegal.failure';
@@ -77,7 +25,7 @@ const SOFT = 'invalid.deprecated.failure';
 
 describe('xen-log grammar', () => {
   before(async () => {
-    grammar = await loadGrammar();
+    grammar = await loadGrammar('text.xen-log', 'syntaxes/xen-log.tmLanguage.json');
   });
 
   describe('timestamps', () => {

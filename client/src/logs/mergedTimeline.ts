@@ -27,7 +27,15 @@ export class MergedTimeline implements vscode.TextDocumentContentProvider, vscod
   private readonly docs = new Map<string, { uri: vscode.Uri; folder: string; links: MergedDocument['links'] }>();
 
   constructor(private readonly client: LanguageClient, private readonly folders: LogFolders) {
-    folders.onDidChange(() => [...this.docs.values()].forEach((d) => this.changed.fire(d.uri)));
+    // open timelines are rewritten after a re-scan (a language change closes and reopens a
+    // document, so entries stay until the document is gone from the workspace for good)
+    folders.onDidChange(() => {
+      const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+      for (const [key, d] of this.docs) {
+        if (open.has(key)) this.changed.fire(d.uri);
+        else this.docs.delete(key);
+      }
+    });
   }
 
   register(): vscode.Disposable {
@@ -36,7 +44,6 @@ export class MergedTimeline implements vscode.TextDocumentContentProvider, vscod
       vscode.languages.registerDocumentLinkProvider({ scheme: SCHEME }, this),
       vscode.commands.registerCommand('xenops.showMergedTimeline', (node?: { folder?: { folder: vscode.Uri } }) => this.show(node?.folder?.folder)),
       vscode.commands.registerCommand('xenops.filterMergedTimeline', () => this.filter()),
-      vscode.workspace.onDidCloseTextDocument((d) => this.docs.delete(d.uri.toString())),
     );
   }
 

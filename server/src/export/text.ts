@@ -8,7 +8,7 @@ export function escapeHtml(s: string): string {
 /** Text in a Markdown table cell: no markup, no HTML, no cell breaks, one line. */
 export function markdownCell(s: string): string {
   return s
-    .replace(/\r?\n/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ') // a CR or other control character would break the line
     .replace(/[\\`*_[\]<>|#~]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
 }
 

@@ -34,12 +34,17 @@ export class ScanCache {
     const byRel = new Map(results.map((r) => [r.path, r]));
     for (const k of scanned) {
       const result = byRel.get(k.rel);
-      // a file that could not be read is tried again next time
-      if (result && !result.skipped?.startsWith('scan failed')) this.entries.set(k.abs, { key: { abs: k.abs, rel: k.rel, size: k.size, mtimeMs: k.mtimeMs, format: k.format, zone: k.zone }, result });
+      // a file that could not be read is tried again next time (its mode may change, not its size or mtime)
+      if (result && !unreadable(result.skipped)) this.entries.set(k.abs, { key: { abs: k.abs, rel: k.rel, size: k.size, mtimeMs: k.mtimeMs, format: k.format, zone: k.zone }, result });
     }
   }
 
   get size(): number {
     return this.entries.size;
   }
+}
+
+/** Skipped because reading failed (a worker's error, no permission), not because of what the file holds. */
+function unreadable(skipped: string | undefined): boolean {
+  return !!skipped && (/^(?:scan failed|cannot read|read failed)\b/.test(skipped) || /\b(?:EACCES|EPERM)\b/.test(skipped));
 }
