@@ -198,7 +198,7 @@ connection.onCodeLens((p) => {
   return doc && LogView.isLog(doc.uri, doc.languageId) ? logs.lenses(doc.uri) : [];
 });
 
-registerLogRequests(connection);
+registerLogRequests(connection, logs.library);
 logs.register();
 connection.onNotification('xenops/trusted', (p: { trusted: boolean }) => {
   setTrusted(p.trusted);

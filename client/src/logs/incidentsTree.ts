@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Incident, Timeline, TimelineEvent } from '../../../server/src/logs/correlate';
+import { readableUtc } from '../../../server/src/logs/time';
 import type { Category } from '../../../server/src/logs/types';
 import type { LogFolders, OpenFolder } from './logFolders';
 
@@ -26,8 +27,8 @@ export function topCategory(t: Timeline, inc: Incident): Category | undefined {
 /** "2024-03-01 09:14:02–09:15:10 UTC", the date once when both ends share it. */
 export function timeSpan(start: string | null, end: string | null): string {
   if (!start) return 'no time';
-  const s = start.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
-  const e = (end ?? start).replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
+  const s = readableUtc(start);
+  const e = readableUtc(end ?? start);
   if (s === e) return `${s} UTC`;
   return `${s}–${e.slice(0, 10) === s.slice(0, 10) ? e.slice(11) : e} UTC`;
 }

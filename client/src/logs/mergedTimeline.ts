@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { MergedDocument, MergedFilter } from '../../../server/src/logview/merged';
+import { readableUtc } from '../../../server/src/logs/time';
 import { CATEGORIES, type Category } from '../../../server/src/logs/types';
 import type { LogFolders } from './logFolders';
 import { asLog } from './openLog';
@@ -121,7 +122,7 @@ export class MergedTimeline implements vscode.TextDocumentContentProvider, vscod
 async function askTime(title: string, value?: string): Promise<string | undefined> {
   const typed = await vscode.window.showInputBox({
     title,
-    value: value?.replace('T', ' ').replace(/\.\d+Z$|Z$/, ''),
+    value: value && readableUtc(value),
     placeHolder: 'YYYY-MM-DD HH:MM[:SS]',
     validateInput: (v) => (!v.trim() || parseUtc(v) ? undefined : 'Write a UTC time as YYYY-MM-DD HH:MM or YYYY-MM-DD HH:MM:SS'),
   });

@@ -1,9 +1,11 @@
 // Moving between failures like lnav's e / E: within the log in the editor (a window
 // moves on when the next failure lies beyond it), and through the merged timeline of the
 // open log folders in time order, file after file.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { LogEventMark } from '../../../server/src/lsp/logView';
+import { readableUtc } from '../../../server/src/logs/time';
 import { logLocation, parseWindowUri } from '../../../server/src/logview/windowUri';
 import type { LogFolders } from './logFolders';
 import { openLogLine } from './openLog';
@@ -47,7 +49,8 @@ export function registerNavigation(client: LanguageClient, folders: LogFolders):
     const at = editor && logLocation(editor.document.uri.toString(), editor.selection.active.line);
     let current = lastTimelineStep;
     for (const f of open) {
-      const index = at ? f.timeline.events.findIndex((e) => vscode.Uri.joinPath(f.folder, ...e.file.split('/')).fsPath === at.file && e.line === at.line) : -1;
+      const rel = at && path.relative(f.folder.fsPath, at.file).split(path.sep).join('/');
+      const index = rel ? f.timeline.events.findIndex((e) => e.line === at.line && e.file === rel) : -1;
       if (index >= 0) current = { folder: f.folder.toString(), event: index };
     }
     const folder = open.find((f) => f.folder.toString() === current?.folder) ?? open[0];
@@ -60,7 +63,7 @@ export function registerNavigation(client: LanguageClient, folders: LogFolders):
     lastTimelineStep = { folder: folder.folder.toString(), event: target };
     const e = events[target];
     await openLogLine(vscode.Uri.joinPath(folder.folder, ...e.file.split('/')).fsPath, e.line);
-    void vscode.window.setStatusBarMessage(`xenops: failure ${target + 1} of ${events.length} · ${e.time ?? 'no time'} · ${e.category}`, 5000);
+    void vscode.window.setStatusBarMessage(`xenops: failure ${target + 1} of ${events.length} · ${e.time ? `${readableUtc(e.time)} UTC` : 'no time'} · ${e.category}`, 5000);
   };
 
   return vscode.Disposable.from(

@@ -73,8 +73,13 @@ export async function scanFolderWithCaptures(opts: FolderScanOptions): Promise<S
   if (workspacePack) parsePack(workspacePack.text, workspacePack.source); // a broken pack is reported here, not in a worker
   opts.cache?.useRules(workspacePack?.text ?? '');
   const listed = listFiles(root, st.isDirectory(), opts);
-  const reused = listed.flatMap((j) => opts.cache?.get(j) ?? []);
-  const jobs = listed.filter((j) => !opts.cache?.get(j));
+  const reused: FileResult[] = [];
+  const jobs: Job[] = [];
+  for (const j of listed) {
+    const cached = opts.cache?.get(j);
+    if (cached) reused.push(cached);
+    else jobs.push(j);
+  }
   const total = jobs.reduce((s, j) => s + j.size, 0);
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const workers = Math.max(1, Math.min(opts.workers ?? Math.min(os.cpus().length, 4), jobs.length));

@@ -73,6 +73,11 @@ export function parseWhen(text: string, zone: string): number | undefined {
   return wallToUtc(y, mo, d, h, mi, s, ms, zone);
 }
 
+/** An ISO UTC time as operators read it: "2024-07-01 09:15:30", with ".412" when `ms` and not zero. */
+export function readableUtc(isoTime: string, ms = false): string {
+  return isoTime.replace('T', ' ').replace(ms ? /\.000Z$|Z$/ : /\.\d+Z$|Z$/, '');
+}
+
 export function iso(ms: number | null | undefined): string | null {
   return ms === null || ms === undefined || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
 }

@@ -2,6 +2,7 @@
 // its status word says), when it happened in UTC, and the failures around it as links.
 import { markdownCell } from '../export/text';
 import { CATEGORY_LABELS, type Timeline } from '../logs/correlate';
+import { readableUtc } from '../logs/time';
 import { correlatedWith, incidentOf, windowText } from './fileEvents';
 
 export interface HoverContext {
@@ -20,7 +21,7 @@ export function logHover(t: Timeline, index: number, ctx: HoverContext): string 
   const label = CATEGORY_LABELS[e.category];
   const out = [`**${label[0].toUpperCase()}${label.slice(1)}** · ${e.severity} · \`${e.rule}\``, ''];
   const incident = incidentOf(t, index);
-  const when = e.time ? `${e.time.replace('T', ' ').replace(/\.000Z$|Z$/, '')} UTC` : 'no time could be found for this line';
+  const when = e.time ? `${readableUtc(e.time, true)} UTC` : 'no time could be found for this line';
   out.push(`${when}${incident === undefined ? '' : ` · incident ${incident + 1} of ${t.incidents.length}`}${e.domain ? ` · domain ${markdownCell(e.domain)}` : ''}`, '');
   const status = e.category === 'mce' ? /\[((?:un)?corrected [^\]]*)\]$/.exec(e.message)?.[1] : undefined;
   if (status) out.push(`Machine check status: **${markdownCell(status)}**`, '');

@@ -38,6 +38,11 @@ export class LogLibrary {
     return entry;
   }
 
+  /** What the last scan of an open folder read, for other scans of it to reuse. */
+  cacheOf(folder: string): ScanCache | undefined {
+    return this.folders.get(path.resolve(folder))?.cache;
+  }
+
   close(folder: string): void {
     this.folders.delete(path.resolve(folder));
   }
@@ -59,8 +64,9 @@ export class LogLibrary {
   /**
    * What xenops knows of a file: its open folder's scan, or a scan of the file on its
    * own (kept until the file changes). `rel` is the file's path in the scope's timeline.
+   * `settings` is asked only when the file has to be scanned.
    */
-  async scopeOf(file: string, settings: ScanSettings): Promise<{ scope: LogScope; rel: string }> {
+  async scopeOf(file: string, settings: () => Promise<ScanSettings>): Promise<{ scope: LogScope; rel: string }> {
     const abs = path.resolve(file);
     const folder = this.folderOf(abs);
     if (folder) return { scope: folder, rel: path.relative(folder.root, abs).split(path.sep).join('/') };
@@ -68,7 +74,10 @@ export class LogLibrary {
     let single = this.singles.get(abs);
     if (!single || single.size !== st.size || single.mtimeMs !== st.mtimeMs) {
       // hover, CodeLens and decorations ask at once when a log opens: they share one scan
-      const entry = scanFolderWithCaptures({ ...settings, folder: abs }).then(({ timeline, captures }) => ({ root: abs, timeline, captures, windowMs: settings.windowMs ?? 60000, single: true }));
+      const entry = settings().then(async (s) => {
+        const { timeline, captures } = await scanFolderWithCaptures({ ...s, folder: abs });
+        return { root: abs, timeline, captures, windowMs: s.windowMs ?? 60000, single: true };
+      });
       single = { size: st.size, mtimeMs: st.mtimeMs, entry };
       this.singles.set(abs, single);
       entry.catch(() => this.singles.delete(abs));

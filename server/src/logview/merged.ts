@@ -2,6 +2,7 @@
 // heading where an incident begins. Each failure line links to its source line; filters
 // narrow it by category, domain and time range.
 import type { Timeline } from '../logs/correlate';
+import { readableUtc } from '../logs/time';
 import type { Category } from '../logs/types';
 import { incidentOf } from './fileEvents';
 
@@ -41,7 +42,7 @@ export function renderMerged(t: Timeline, title: string, filter: MergedFilter = 
     const next = !e.time ? 'Without a time' : n === undefined ? 'Not in an incident' : `Incident ${n + 1}: ${oneLine(t.incidents[n].summary)}`;
     if (next !== heading) lines.push('', `## ${(heading = next)}`);
     links.push({ line: lines.length, file: e.file, target: e.line });
-    const when = e.time ? e.time.replace('T', ' ').replace(/\.\d+Z$|Z$/, '') : '(no time)'.padEnd(19);
+    const when = e.time ? readableUtc(e.time) : '(no time)'.padEnd(19);
     lines.push(`${when}  ${e.category.padEnd(width)}  ${e.file}:${e.line}  ${oneLine(e.message)}`);
   });
   if (!links.length) lines.push('', 'No failure matches the filter.');

@@ -2,17 +2,17 @@
 // prints it), `xenops/timeline` (what the timeline webview draws) and `xenops/export`
 // (an incident export written to a file). All scan with progress and cancellation, with
 // the options not given taken from the `xenops.logs` and `xenops.spikes` settings.
-import { type CancellationToken, type Connection, ErrorCodes, LSPErrorCodes, ResponseError, type WorkDoneProgressParams } from 'vscode-languageserver/node';
+import { type CancellationToken, type Connection, ErrorCodes, ResponseError, type WorkDoneProgressParams } from 'vscode-languageserver/node';
 import * as path from 'node:path';
 import { URI } from '../core/uri';
 import { exportContext } from '../export/context';
 import { EXPORT_FORMATS, ExportExists, type ExportFormat, renderExport, writeExport } from '../export/index';
 import { EXPORT_EXISTS } from '../export/protocol';
 import { selectIncident } from '../export/select';
-import { Cancelled } from '../logs/fileScan';
 import type { Timeline } from '../logs/correlate';
 import { scanFolderWithCaptures, type ScanResult } from '../logs/scan';
-import { progressOptions, scanSettings } from './logSettings';
+import type { LogLibrary } from '../logview/library';
+import { scanSettings, withScanProgress } from './logSettings';
 import type { TimelineView } from '../timeline/types';
 import { buildView } from '../timeline/view';
 
@@ -37,21 +37,14 @@ export interface ExportParams extends TimelineParams {
   force?: boolean;
 }
 
-export function registerLogRequests(connection: Connection): void {
+export function registerLogRequests(connection: Connection, library: LogLibrary): void {
   const scan = async (p: ScanParams, token: CancellationToken): Promise<ScanResult & { folder: string }> => {
-    const progress = connection.window.attachWorkDoneProgress(p.workDoneToken);
     const folder = URI.toPath(p.folder) ?? p.folder;
     const settings = await scanSettings(connection, folder, p);
-    progress.begin('xenops: scanning logs', 0, folder, true);
-    try {
-      const result = await scanFolderWithCaptures({ ...settings, folder, ...progressOptions(progress, token) });
-      return { ...result, folder };
-    } catch (e) {
-      if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled');
-      throw new ResponseError(ErrorCodes.InternalError, (e as Error).message);
-    } finally {
-      progress.done();
-    }
+    // a folder open in the log viewer reads again only the files that changed since its scan
+    const cache = library.cacheOf(folder);
+    const result = await withScanProgress(connection, p, folder, token, (progress) => scanFolderWithCaptures({ ...settings, folder, cache, ...progress }));
+    return { ...result, folder };
   };
 
   connection.onRequest('xenops/scanFolder', async (p: ScanParams, token): Promise<Timeline> => (await scan(p, token)).timeline);

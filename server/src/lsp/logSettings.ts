@@ -2,7 +2,8 @@
 // settings of the folder, a request's own options over them, and whether the folder's
 // own rule pack may be used (not in an untrusted workspace: its patterns are the
 // workspace's code, and a hostile one could stall the server).
-import type { CancellationToken, Connection, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { type CancellationToken, type Connection, ErrorCodes, LSPErrorCodes, ResponseError, type WorkDoneProgressParams } from 'vscode-languageserver/node';
+import { Cancelled } from '../logs/fileScan';
 import { URI } from '../core/uri';
 import { parseDuration, parseWhen } from '../logs/time';
 import type { ScanSettings } from '../logview/library';
@@ -42,10 +43,28 @@ export async function scanSettings(connection: Connection, folder: string, p: Sc
   };
 }
 
-/** A scan that reports its progress in MiB and stops when the request is cancelled. */
-export function progressOptions(progress: WorkDoneProgressReporter, token: CancellationToken): Pick<ScanSettings, 'onProgress' | 'cancelled'> {
-  return {
-    onProgress: (done, total) => progress.report(total ? Math.round((done / total) * 100) : 0, `${Math.round(done / 1048576)} of ${Math.round(total / 1048576)} MiB`),
-    cancelled: () => token.isCancellationRequested,
-  };
+/**
+ * Runs a scan of `folder` for a request: its progress in MiB on the client's progress
+ * token, stopped when the request is cancelled, and its failures as LSP errors.
+ */
+export async function withScanProgress<T>(
+  connection: Connection,
+  p: WorkDoneProgressParams,
+  folder: string,
+  token: CancellationToken,
+  scan: (options: Pick<ScanSettings, 'onProgress' | 'cancelled'>) => Promise<T>,
+): Promise<T> {
+  const progress = connection.window.attachWorkDoneProgress(p.workDoneToken);
+  progress.begin('xenops: scanning logs', 0, folder, true);
+  try {
+    return await scan({
+      onProgress: (done, total) => progress.report(total ? Math.round((done / total) * 100) : 0, `${Math.round(done / 1048576)} of ${Math.round(total / 1048576)} MiB`),
+      cancelled: () => token.isCancellationRequested,
+    });
+  } catch (e) {
+    if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled');
+    throw new ResponseError(ErrorCodes.InternalError, `cannot scan ${folder}: ${(e as Error).message}`);
+  } finally {
+    progress.done();
+  }
 }

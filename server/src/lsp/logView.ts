@@ -29,7 +29,7 @@ import { LogLibrary, type LogScope } from '../logview/library';
 import { IndexCache, readWindow } from '../logview/lineIndex';
 import { type MergedDocument, type MergedFilter, renderMerged } from '../logview/merged';
 import { logLocation, parseWindowUri } from '../logview/windowUri';
-import { progressOptions, scanSettings } from './logSettings';
+import { scanSettings, withScanProgress } from './logSettings';
 
 /** Client commands the server's hovers and lenses name. */
 export const OPEN_LOG_LINE = 'xenops.openLogLine';
@@ -93,26 +93,17 @@ export class LogView {
 
   private async open(p: FolderParams, token: CancellationToken): Promise<{ folder: string; timeline: Timeline }> {
     const folder = this.path(p.folder);
-    const progress = this.connection.window.attachWorkDoneProgress(p.workDoneToken);
-    progress.begin('xenops: scanning logs', 0, folder, true);
-    try {
-      const scope = await this.library.open(folder, { ...(await scanSettings(this.connection, folder)), ...progressOptions(progress, token) });
-      void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined); // lenses count the new scan
-      return { folder: URI.fromPath(scope.root), timeline: scope.timeline };
-    } catch (e) {
-      if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled');
-      throw new ResponseError(ErrorCodes.InternalError, (e as Error).message);
-    } finally {
-      progress.done();
-    }
+    const settings = await scanSettings(this.connection, folder);
+    const scope = await withScanProgress(this.connection, p, folder, token, (progress) => this.library.open(folder, { ...settings, ...progress }));
+    void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined); // lenses count the new scan
+    return { folder: URI.fromPath(scope.root), timeline: scope.timeline };
   }
 
   /** The scan covering a document's file, and where the document's lines start in it. */
   private async scope(uri: string): Promise<{ scope: LogScope; rel: string; offset: number; file: string } | undefined> {
     const at = logLocation(uri, 0);
     if (!at || !fs.existsSync(at.file)) return undefined;
-    const settings = await scanSettings(this.connection, path.dirname(at.file));
-    const { scope, rel } = await this.library.scopeOf(at.file, settings);
+    const { scope, rel } = await this.library.scopeOf(at.file, () => scanSettings(this.connection, path.dirname(at.file)));
     return { scope, rel, offset: at.line - 1, file: at.file };
   }
 
