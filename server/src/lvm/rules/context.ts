@@ -1,0 +1,48 @@
+// What every lvm.conf rule sees: the parsed file, whether it is a profile, and a
+// way to report findings with the rule's default severity.
+import type { Finding, Fix, Related, Severity } from '../../core/findings';
+import type { LvmDocument, LvmNode, Span } from '../ast';
+import { LVM_RULES } from './registry';
+
+const SEVERITY: Record<string, Severity> = Object.fromEntries(LVM_RULES.map((r) => [r.id, r.severity]));
+
+export class LvmContext {
+  readonly findings: Finding[] = [];
+
+  constructor(
+    readonly doc: LvmDocument,
+    /** A command or metadata profile (`*.profile`): only profilable settings belong there. */
+    readonly profile: boolean,
+  ) {}
+
+  report(code: string, span: Span, message: string, extra: { severity?: Severity; related?: Related[]; fixes?: Fix[] } = {}): void {
+    this.findings.push({
+      code,
+      severity: extra.severity ?? SEVERITY[code] ?? 'warning',
+      message,
+      start: span.start,
+      end: Math.max(span.end, span.start + 1),
+      ...(extra.related?.length ? { related: extra.related } : {}),
+      ...(extra.fixes?.length ? { fixes: extra.fixes } : {}),
+    });
+  }
+
+  /** The span that removes a node's whole line when nothing else is on it, else just the node. */
+  removal(node: LvmNode): Span {
+    const text = this.doc.text;
+    const lineStart = text.lastIndexOf('\n', node.start - 1) + 1;
+    let lineEnd = text.indexOf('\n', node.end);
+    if (lineEnd < 0) lineEnd = text.length;
+    const before = text.slice(lineStart, node.start);
+    const after = text.slice(node.end, lineEnd);
+    if (/^\s*$/.test(before) && /^\s*(#.*)?$/.test(after)) return { start: lineStart, end: Math.min(lineEnd + 1, text.length) };
+    return { start: node.start, end: node.end };
+  }
+
+  /** The line (1-based) of an offset, for messages that point elsewhere in the file. */
+  line(offset: number): number {
+    let n = 1;
+    for (let i = this.doc.text.indexOf('\n'); i >= 0 && i < offset; i = this.doc.text.indexOf('\n', i + 1)) n++;
+    return n;
+  }
+}
