@@ -25,6 +25,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [
       { scheme: 'file', language: 'xen-cfg' },
       { scheme: 'untitled', language: 'xen-cfg' },
+      { scheme: 'file', language: 'lvm-conf' },
+      { scheme: 'untitled', language: 'lvm-conf' },
+      { scheme: 'file', language: 'lockmgr-conf' },
+      { scheme: 'untitled', language: 'lockmgr-conf' },
       { scheme: 'file', pattern: '**/xenops.yaml' },
       // logs: hovers and CodeLenses on failure lines (the server reads the files from disk)
       { scheme: 'file', language: 'xen-log' },
@@ -37,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: {
       configurationSection: 'xenops',
       // configs, inventories and LVM reports changed outside the editor trigger a re-check
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.cfg,*.xl,*.xlcfg,xenops.yaml,*.json}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.cfg,*.xl,*.xlcfg,*.conf,*.profile,xenops.yaml,*.json}'),
     },
   };
   client = new LanguageClient('xenops', 'xenops', serverOptions, clientOptions);

@@ -8,6 +8,7 @@ import {
   createConnection,
   type DocumentSymbol,
   FileChangeType,
+  type FoldingRange,
   type Hover,
   type InitializeResult,
   MarkupKind,
@@ -17,7 +18,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from './core/findings';
+import { applySeverities, type Finding } from './core/findings';
 import { quickFixes } from './core/quickFixes';
 import { LineIndex } from './core/text';
 import { URI } from './core/uri';
@@ -27,6 +28,12 @@ import { registerLogRequests } from './lsp/logRequests';
 import { setTrusted } from './lsp/logSettings';
 import { LogView } from './lsp/logView';
 import { WorkspaceService } from './lsp/workspace';
+import { completeLockConf } from './lockmgr/completion';
+import { hoverLockConf } from './lockmgr/hover';
+import { lintLockConf } from './lockmgr/lint';
+import { lockDaemon } from './lvm/detect';
+import { completeLvm, foldingLvm, hoverLvm, type LvmSymbol, symbolsLvm } from './lvm/editor';
+import { lintLvm } from './lvm/lint';
 import { diffConfigs, formatDrift } from './workspace/drift';
 import { INVENTORY_FILE } from './workspace/inventory';
 import { completeInventory, hoverInventory } from './workspace/inventoryEditor';
@@ -56,6 +63,7 @@ connection.onInitialize((params): InitializeResult => {
       completionProvider: { triggerCharacters: ['"', "'", ',', '=', ' '] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       documentSymbolProvider: true,
+      foldingRangeProvider: true,
       codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'xenops' },
@@ -77,11 +85,26 @@ function readFile(file: string): string | undefined {
   }
 }
 
-/** What xenops does with a document: a domU config, an inventory, or nothing. */
-function role(doc: TextDocument): 'domain' | 'inventory' | undefined {
+/** What xenops does with a document: a domU config, an LVM or lock-manager config, an inventory, or nothing. */
+function role(doc: TextDocument): 'domain' | 'lvm' | 'lock' | 'inventory' | undefined {
   if (doc.languageId === 'xen-cfg') return 'domain';
+  if (doc.languageId === 'lvm-conf') return 'lvm';
+  if (doc.languageId === 'lockmgr-conf') return 'lock';
   if (path.basename(doc.uri) === INVENTORY_FILE) return 'inventory';
   return undefined;
+}
+
+/** The analysis of an LVM or lock-manager config: the indexed one for files, a fresh one for untitled editors. */
+function hostView(doc: TextDocument) {
+  const file = URI.toPath(doc.uri);
+  const index = (file && service.lineIndex(file)) || new LineIndex(doc.getText());
+  if (role(doc) === 'lvm') {
+    const lvm = file ? service.index.lvmAnalysis(file)?.analysis : undefined;
+    return { kind: 'lvm' as const, analysis: lvm ?? lintLvm(doc.getText(), URI.basename(doc.uri)), index };
+  }
+  const daemon = lockDaemon(file ?? URI.basename(doc.uri), doc.getText());
+  const lock = file ? service.index.lockAnalysis(file)?.analysis : undefined;
+  return { kind: 'lock' as const, daemon, analysis: lock ?? lintLockConf(doc.getText(), daemon), index };
 }
 
 /** Documents that are not files (untitled editors) are checked on their own. */
@@ -116,10 +139,9 @@ function onContent(doc: TextDocument): void {
     void service.edited(file, doc.getText(), doc.version, doc.languageId);
     return;
   }
-  if (kind !== 'domain') return;
-  const { analysis, index } = standaloneAnalysis(doc);
-  const settings = service.settingsFor('');
-  const findings = analysis.findings.filter((f) => settings.rules[f.code] !== 'off');
+  if (kind === 'inventory') return;
+  const { analysis, index } = kind === 'domain' ? standaloneAnalysis(doc) : hostView(doc);
+  const findings = applySeverities(analysis.findings, service.settingsFor('').rules);
   void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: findings.map((f) => toDiagnostic(f, index, doc.uri, () => undefined)) });
 }
 
@@ -148,6 +170,12 @@ connection.onHover((p): Hover | null | Promise<Hover | null> => {
     const h = hoverInventory(doc.getText(), offset);
     return h ? { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } } : null;
   }
+  if (role(doc) === 'lvm' || role(doc) === 'lock') {
+    const h = hostView(doc);
+    const offset = h.index.offset(p.position);
+    const found = h.kind === 'lvm' ? hoverLvm(h.analysis, offset) : hoverLockConf(h.analysis.conf, offset, h.daemon);
+    return found ? { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: range(h.index, found.start, found.end) } : null;
+  }
   const v = role(doc) === 'domain' ? view(doc) : undefined;
   if (!v) return null;
   const h = hoverXl(v.analysis, v.index.offset(p.position));
@@ -158,6 +186,11 @@ connection.onCompletion((p) => {
   const doc = documents.get(p.textDocument.uri);
   if (!doc) return [];
   if (role(doc) === 'inventory') return completeInventory(doc.getText(), doc.offsetAt(p.position));
+  if (role(doc) === 'lvm' || role(doc) === 'lock') {
+    const h = hostView(doc);
+    const offset = h.index.offset(p.position);
+    return h.kind === 'lvm' ? completeLvm(h.analysis, offset) : completeLockConf(h.analysis.conf, offset, h.daemon);
+  }
   const v = role(doc) === 'domain' ? view(doc) : undefined;
   return v ? completeXl(v.analysis, v.index.offset(p.position)) : [];
 });
@@ -167,7 +200,7 @@ connection.onCodeAction((p): CodeAction[] => {
   if (!doc || !role(doc)) return [];
   const file = URI.toPath(doc.uri);
   const index = (file && service.lineIndex(file)) || new LineIndex(doc.getText());
-  const findings = role(doc) === 'domain' ? view(doc)?.findings ?? [] : file ? service.findings(file) : [];
+  const findings = role(doc) === 'domain' ? view(doc)?.findings ?? [] : file ? service.findings(file) : role(doc) === 'inventory' ? [] : hostView(doc).analysis.findings;
   return quickFixes(findings, index.offset(p.range.start), index.offset(p.range.end)).map((fix) => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
@@ -180,6 +213,19 @@ connection.onCodeAction((p): CodeAction[] => {
 
 connection.onDocumentSymbol((p): DocumentSymbol[] => {
   const doc = documents.get(p.textDocument.uri);
+  if (doc && role(doc) === 'lvm') {
+    const h = hostView(doc);
+    if (h.kind !== 'lvm') return [];
+    const convert = (s: LvmSymbol): DocumentSymbol => ({
+      name: s.name || '""',
+      detail: s.detail,
+      kind: s.section ? SymbolKind.Namespace : SymbolKind.Property,
+      range: range(h.index, s.span.start, s.span.end),
+      selectionRange: range(h.index, s.selection.start, s.selection.end),
+      children: s.children.map(convert),
+    });
+    return symbolsLvm(h.analysis.doc.nodes, doc.getText().length).map(convert);
+  }
   const v = doc && role(doc) === 'domain' ? view(doc) : undefined;
   if (!v) return [];
   const convert = (s: XlSymbol): DocumentSymbol => ({
@@ -191,6 +237,16 @@ connection.onDocumentSymbol((p): DocumentSymbol[] => {
     children: s.children.map(convert),
   });
   return symbolsXl(v.analysis.doc.assignments).map(convert);
+});
+
+connection.onFoldingRanges((p): FoldingRange[] | null => {
+  const doc = documents.get(p.textDocument.uri);
+  if (!doc || role(doc) !== 'lvm') return null;
+  const h = hostView(doc);
+  if (h.kind !== 'lvm') return null;
+  return foldingLvm(h.analysis.doc.nodes)
+    .map((f) => ({ startLine: h.index.position(f.start).line, endLine: h.index.position(f.end).line - 1 }))
+    .filter((f) => f.endLine > f.startLine);
 });
 
 connection.onCodeLens((p) => {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Finding } from '../../server/src/core/findings';
 import { lintXl } from '../../server/src/xl/lint';
 import { WORKSPACE_RULES } from '../../server/src/workspace/rules/registry';
+import { LVM_RULES } from '../../server/src/lvm/rules/registry';
 import { XL_RULES } from '../../server/src/xl/rules/registry';
 import type { XenVersion } from '../../server/src/xl/schema/types';
 
@@ -27,7 +28,7 @@ function at(text: string, f: Finding): string {
 
 describe('xl rules', () => {
   it('registry ids are unique and each is declared in package.json settings', () => {
-    const ids = [...XL_RULES, ...WORKSPACE_RULES].map((r) => r.id);
+    const ids = [...XL_RULES, ...WORKSPACE_RULES, ...LVM_RULES].map((r) => r.id);
     assert.strictEqual(new Set(ids).size, ids.length);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const declared = Object.keys(pkg.contributes.configuration.properties['xenops.rules'].properties);

@@ -52,7 +52,7 @@ function domains(dir: string): Map<string, { file: string; text: string }> {
   for (const file of walk(dir)) {
     if (!/\.(cfg|xl|xlcfg)$/.test(file)) continue;
     const r = readText(file);
-    if ('problem' in r || !fileKind(file, r.text)) continue;
+    if ('problem' in r || fileKind(file, r.text) !== 'xen-cfg') continue;
     const name = lintXl(r.text).ctx.cfg.string('name') ?? path.basename(file).replace(/\.[^.]+$/, '');
     out.set(name, { file, text: r.text });
   }

@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applySeverities } from '../core/findings';
 import { type FileKind, fileKind } from '../lintService';
+import { hostConfigKind } from '../lvm/detect';
+import { LVM_RULES } from '../lvm/rules/registry';
+import { hostRoot } from '../workspace/hostConfigs';
 import { WorkspaceIndex } from '../workspace';
 import { INVENTORY_FILE } from '../workspace/inventory';
 import { WORKSPACE_RULES } from '../workspace/rules/registry';
@@ -14,7 +17,8 @@ import { findUp, readText, walk } from './files';
 import { type FileReport, formatJson, formatSarif, formatText } from './formats';
 
 export const LINT_USAGE = `usage: xenops lint [--format text|json|sarif] [--xen-version ${XEN_VERSIONS[0]}..${XEN_VERSIONS[XEN_VERSIONS.length - 1]}] [--rule ID=off|info|warning|error]... PATH...
-Checks Xen domain configs (files, or folders searched for *.cfg, *.xl, *.xlcfg domain configs).
+Checks Xen domain configs and a host's LVM and lock-manager configs (files, or folders searched for
+*.cfg, *.xl, *.xlcfg domain configs, lvm.conf, lvmlocal.conf, lvm_*.conf, sanlock.conf and dlm.conf).
 Exit status: 0 no errors, 1 errors found, 2 a path could not be read or the command line is wrong.`;
 
 export interface LintRun {
@@ -50,7 +54,7 @@ export function runLint(argv: string[], version: string): LintRun {
     if (!explicit && !files.length) problems.push(`${p}: no files found`);
     for (const file of files) {
       const isInventory = path.basename(file) === INVENTORY_FILE;
-      if (!explicit && !isInventory && !/\.(cfg|xl|xlcfg)$/.test(file)) continue;
+      if (!explicit && !isInventory && !/\.(cfg|xl|xlcfg)$/.test(file) && !hostConfigKind(file)) continue;
       const read = readText(file);
       if ('problem' in read) {
         problems.push(`${file}: ${read.problem}`);
@@ -65,11 +69,11 @@ export function runLint(argv: string[], version: string): LintRun {
   const cross = index.crossFindings();
   const reports: FileReport[] = [];
   for (const [abs, f] of reported) {
-    const own = f.kind === 'inventory' ? [] : index.analysis(abs)?.findings ?? [];
+    const own = f.kind === 'inventory' ? [] : index.ownFindings(abs);
     const findings = applySeverities([...own, ...(cross.get(abs) ?? [])].sort((a, b) => a.start - b.start), settings.rules);
     if (f.kind !== 'inventory' || findings.length) reports.push({ path: f.shown, text: f.text, findings });
   }
-  const ruleInfo = [...XL_RULES, ...WORKSPACE_RULES];
+  const ruleInfo = [...XL_RULES, ...WORKSPACE_RULES, ...LVM_RULES];
   const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, ruleInfo, version) : formatText(reports);
   const errors = reports.some((r) => r.findings.some((f) => f.severity === 'error'));
   return { output, problems, exitCode: problems.length ? 2 : errors ? 1 : 0 };
@@ -78,7 +82,8 @@ export function runLint(argv: string[], version: string): LintRun {
 /**
  * Loads what the cross-file checks need besides the files being reported: the
  * inventory (found among them or in a parent folder), every domU config it
- * assigns to a host, and the LVM reports it names.
+ * assigns to a host, the LVM and lock-manager configs of its hosts and of the
+ * hosts being checked, and the LVM reports it names.
  */
 function loadWorkspace(index: WorkspaceIndex, reported: Map<string, { text: string; kind: FileKind | 'inventory' }>, paths: string[]): void {
   const inventories = new Set<string>();
@@ -91,7 +96,24 @@ function loadWorkspace(index: WorkspaceIndex, reported: Map<string, { text: stri
     const read = reported.get(file) ?? readText(file);
     if ('text' in read) index.setInventory(file, read.text);
   }
-  for (const [abs, f] of reported) if (f.kind === 'xen-cfg') index.setDomain(abs, f.text);
+  for (const [abs, f] of reported) {
+    if (f.kind === 'xen-cfg') index.setDomain(abs, f.text);
+    else if (f.kind !== 'inventory') index.setHostConfig(abs, f.text, f.kind);
+  }
+  const roots = new Set([...reported].filter(([, f]) => f.kind === 'lvm-conf' || f.kind === 'lockmgr-conf').map(([abs]) => hostRoot(abs)));
+  for (const file of inventories) {
+    const inv = index.inventory(file);
+    for (const host of inv?.hosts ?? []) if (host.etc) roots.add(path.resolve(inv!.dir, host.etc.value));
+  }
+  for (const root of roots) {
+    for (const name of HOST_CONFIG_PLACES) {
+      const abs = path.join(root, name);
+      const kind = hostConfigKind(abs);
+      if (!kind || reported.has(abs) || !fs.existsSync(abs)) continue;
+      const read = readText(abs);
+      if ('text' in read) index.setHostConfig(abs, read.text, kind);
+    }
+  }
   for (const file of inventories) {
     const inv = index.inventory(file);
     if (!inv || !inv.hosts.length) continue;
@@ -107,6 +129,9 @@ function loadWorkspace(index: WorkspaceIndex, reported: Map<string, { text: stri
     if ('text' in read) index.setReport(file, read.text);
   }
 }
+
+/** Where a host's /etc (or a folder holding its configs) keeps the files the host checks read together. */
+const HOST_CONFIG_PLACES = ['lvm/lvm.conf', 'lvm/lvmlocal.conf', 'sanlock/sanlock.conf', 'dlm/dlm.conf', 'lvm.conf', 'lvmlocal.conf', 'sanlock.conf', 'dlm.conf'];
 
 function isDirectory(p: string): boolean {
   try {

@@ -8,6 +8,7 @@ import { applySeverities, type Finding } from '../core/findings';
 import { LineIndex } from '../core/text';
 import { URI } from '../core/uri';
 import { fileKind } from '../lintService';
+import { type HostConfigKind, hostConfigKind } from '../lvm/detect';
 import { DEFAULT_SETTINGS, type LintSettings, normaliseSettings } from '../settings';
 import { WorkspaceIndex } from '../workspace';
 import { INVENTORY_FILE } from '../workspace/inventory';
@@ -18,7 +19,7 @@ const CONFIG_FILE = /\.(cfg|xl|xlcfg)$/;
 const MAX_FILES = 20000;
 const MAX_BYTES = 4 * 1024 * 1024;
 
-type Kind = 'domain' | 'inventory' | 'report';
+type Kind = 'domain' | 'inventory' | 'report' | 'host';
 
 export class WorkspaceService {
   readonly index = new WorkspaceIndex((file) => this.settingsFor(file));
@@ -87,7 +88,7 @@ export class WorkspaceService {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && e.name !== 'node_modules') await this.collect(full, found, depth + 1);
-      } else if (e.isFile() && (CONFIG_FILE.test(e.name) || e.name === INVENTORY_FILE)) {
+      } else if (e.isFile() && (CONFIG_FILE.test(e.name) || e.name === INVENTORY_FILE || hostConfigKind(full))) {
         found.push(full);
       }
     }
@@ -122,14 +123,20 @@ export class WorkspaceService {
     this.files.set(file, { kind: 'report', index: new LineIndex(text) });
   }
 
-  /** Puts a domU config or an inventory into the index. */
-  setText(file: string, text: string, forceDomain = false): boolean {
+  /** Puts a domU config, an LVM or lock-manager config, or an inventory into the index. */
+  setText(file: string, text: string, language?: string): boolean {
     if (path.basename(file) === INVENTORY_FILE) {
       this.index.setInventory(file, text);
       this.files.set(file, { kind: 'inventory', index: new LineIndex(text) });
       return true;
     }
-    if (!forceDomain && !fileKind(file, text)) {
+    const host = language === 'lvm-conf' || language === 'lockmgr-conf' ? (language as HostConfigKind) : language ? undefined : hostConfigKind(file);
+    if (host) {
+      this.index.setHostConfig(file, text, host);
+      this.files.set(file, { kind: 'host', index: new LineIndex(text) });
+      return true;
+    }
+    if (language !== 'xen-cfg' && fileKind(file, text) !== 'xen-cfg') {
       this.forget(file);
       return false;
     }
@@ -141,7 +148,7 @@ export class WorkspaceService {
   /** An editor opened or changed a document: its content now wins over the disk. */
   async edited(file: string, text: string, version: number, languageId: string): Promise<void> {
     this.open.set(file, version);
-    this.setText(file, text, languageId === 'xen-cfg');
+    this.setText(file, text, languageId);
     if (this.files.get(file)?.kind === 'inventory') await this.loadReports();
     this.schedule();
   }
@@ -164,7 +171,7 @@ export class WorkspaceService {
         } catch {
           this.forget(file);
         }
-      } else if (CONFIG_FILE.test(file) || path.basename(file) === INVENTORY_FILE) await this.loadFromDisk(file);
+      } else if (CONFIG_FILE.test(file) || path.basename(file) === INVENTORY_FILE || hostConfigKind(file)) await this.loadFromDisk(file);
     }
     await this.loadReports();
     this.schedule();
@@ -190,7 +197,7 @@ export class WorkspaceService {
 
   /** Everything reported for a file: its own findings and the cross-file ones, with the user's severities. */
   findings(file: string, cross = this.index.crossFindings()): Finding[] {
-    const own = this.index.analysis(file)?.findings ?? [];
+    const own = this.index.ownFindings(file);
     const all = [...own, ...(cross.get(file) ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
     return applySeverities(all, this.settingsFor(file).rules);
   }

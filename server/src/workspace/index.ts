@@ -4,6 +4,9 @@
 import * as path from 'node:path';
 import { Minimatch } from 'minimatch';
 import type { Finding } from '../core/findings';
+import { lintLockConf, type LockAnalysis } from '../lockmgr/lint';
+import { type HostConfigKind, lockDaemon } from '../lvm/detect';
+import { lintLvm } from '../lvm/lint';
 import type { LintSettings } from '../settings';
 import { lintXl, type XlAnalysis } from '../xl/lint';
 import { domainFacts, type DomainFacts } from './facts';
@@ -14,6 +17,8 @@ import { checkSharedDisks } from './rules/disks';
 import { checkHosts } from './rules/host';
 import { checkIdentities } from './rules/identity';
 import { checkLvm } from './rules/lvm';
+import { checkLvmHosts, type HostConfigs } from './rules/lvmHosts';
+import { groupHostConfigs, type LvmConfigFile } from './hostConfigs';
 
 interface Domain {
   analysis: XlAnalysis;
@@ -24,6 +29,9 @@ export class WorkspaceIndex {
   private readonly domains = new Map<string, Domain>();
   private readonly inventories = new Map<string, Inventory>();
   private readonly reports = new Map<string, LvmReportResult>();
+  /** lvm.conf-format files and lock-manager configs, each with its own analysis. */
+  private readonly lvmFiles = new Map<string, LvmConfigFile>();
+  private readonly lockFiles = new Map<string, { file: string; text: string; daemon: 'sanlock' | 'dlm'; analysis: LockAnalysis }>();
   private readonly globs = new Map<string, Minimatch>();
   /**
    * Which host each domain file belongs to, and which globs matched anything: both
@@ -49,6 +57,32 @@ export class WorkspaceIndex {
     return inv;
   }
 
+  /** (Re)analyses an lvm.conf-format file or a lock-manager config. */
+  setHostConfig(file: string, text: string, kind: HostConfigKind): Finding[] {
+    if (kind === 'lvm-conf') {
+      const analysis = lintLvm(text, file);
+      this.lvmFiles.set(file, { file, text, analysis });
+      return analysis.findings;
+    }
+    const daemon = lockDaemon(file, text);
+    const analysis = lintLockConf(text, daemon);
+    this.lockFiles.set(file, { file, text, daemon, analysis });
+    return analysis.findings;
+  }
+
+  /** A file's own findings, whatever kind of config it is. */
+  ownFindings(file: string): Finding[] {
+    return this.domains.get(file)?.analysis.findings ?? this.lvmFiles.get(file)?.analysis.findings ?? this.lockFiles.get(file)?.analysis.findings ?? [];
+  }
+
+  lvmAnalysis(file: string): LvmConfigFile | undefined {
+    return this.lvmFiles.get(file);
+  }
+
+  lockAnalysis(file: string): { daemon: 'sanlock' | 'dlm'; analysis: LockAnalysis } | undefined {
+    return this.lockFiles.get(file);
+  }
+
   setReport(file: string, text: string): void {
     this.reports.set(file, parseLvmReport(text));
   }
@@ -57,6 +91,8 @@ export class WorkspaceIndex {
     if (this.domains.has(file) || this.inventories.has(file)) this.layout = undefined;
     this.domains.delete(file);
     this.inventories.delete(file);
+    this.lvmFiles.delete(file);
+    this.lockFiles.delete(file);
     this.reports.delete(file);
   }
 
@@ -87,8 +123,25 @@ export class WorkspaceIndex {
     checkSharedDisks(ctx);
     checkIdentities(ctx);
     checkHosts(ctx);
+    const configs = this.hostConfigs(hosts);
+    for (const c of configs) if (c.host) c.host.configs = c.set;
     checkLvm(ctx);
+    for (const host of hosts) {
+      if (host.spec.etc && !configs.some((c) => c.host === host)) {
+        ctx.report(host.inventory.file, 'inventory/schema', host.spec.etc.span, `\`${host.spec.etc.value}\` holds no lvm/lvm.conf, lvm/lvmlocal.conf, sanlock/sanlock.conf or dlm/dlm.conf`, { severity: 'warning' });
+      }
+    }
+    checkLvmHosts(ctx, configs, hosts.length);
     return ctx.findings;
+  }
+
+  /** Each host's LVM and lock-manager configs, tied to the inventory host whose `etc` holds them. */
+  private hostConfigs(hosts: HostEntry[]): HostConfigs[] {
+    const sets = groupHostConfigs([...this.lvmFiles.values()], [...this.lockFiles.values()]);
+    return sets.map((set) => ({
+      set,
+      host: hosts.find((h) => h.spec.etc && path.resolve(h.inventory.dir, h.spec.etc.value) === set.root),
+    }));
   }
 
   private glob(pattern: string): Minimatch {

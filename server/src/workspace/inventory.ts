@@ -27,6 +27,8 @@ export interface HostSpec {
   /** The CPUs of each NUMA node. */
   numa?: Array<Located<number[]>>;
   lvmReport?: Located<string>;
+  /** A copy of the host's /etc holding lvm/lvm.conf, lvm/lvmlocal.conf, sanlock/sanlock.conf, dlm/dlm.conf. */
+  etc?: Located<string>;
   autoextendThreshold?: Located<number>;
 }
 
@@ -57,6 +59,7 @@ export const HOST_KEYS: InventoryKey[] = [
   { key: 'domains', type: 'globs', example: '[ "xen01/*.cfg" ]', doc: 'Globs, relative to this file, matching the domU configs that run on this host.' },
   { key: 'numa', type: 'cpu-ranges', example: '[ "0-3", "4-7" ]', doc: 'The CPUs of each NUMA node, in node order, e.g. `[ "0-3", "4-7" ]`. Enables the NUMA placement checks.' },
   { key: 'lvm_report', type: 'string', example: '"xen01/lvs.json"', doc: 'Path, relative to this file, of `lvs --reportformat json --units m -o lv_name,vg_name,lv_size,lv_attr,pool_lv,data_percent` output (optionally followed by `vgs --reportformat json --units m`). Enables the vbd over-provisioning checks.' },
+  { key: 'etc', type: 'string', example: '"xen01/etc"', doc: 'Path, relative to this file, of a copy of the host\'s /etc (for example from a support bundle): its `lvm/lvm.conf`, `lvm/lvmlocal.conf`, `sanlock/sanlock.conf` and `dlm/dlm.conf` are checked against this host\'s LVM report and the other hosts (thin pool autoextend, metadata area size, sanlock host ids and lease space).' },
   { key: 'thin_pool_autoextend_threshold', type: 'integer', min: 50, max: 100, unit: '%', example: '80', doc: 'The host\'s `activation/thin_pool_autoextend_threshold` from lvm.conf (100, the default, never extends). A thin pool filled beyond it is reported.' },
 ];
 
@@ -146,7 +149,8 @@ function readValue(inv: Inventory, host: HostSpec, spec: InventoryKey, value: No
     }
     case 'string':
       if (!isScalar(value) || typeof value.value !== 'string' || !value.value) return bad('must be a path');
-      host.lvmReport = { value: value.value, span: at };
+      if (spec.key === 'etc') host.etc = { value: value.value, span: at };
+      else host.lvmReport = { value: value.value, span: at };
       return;
     case 'globs': {
       const items = isSeq(value) ? value.items : isScalar(value) ? [value] : undefined;

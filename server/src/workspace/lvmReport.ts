@@ -17,6 +17,12 @@ export interface VolumeGroup {
   name: string;
   sizeMiB?: number;
   freeMiB?: number;
+  /** `vg_mda_size`: the smallest metadata area of the VG's PVs. */
+  mdaSizeMiB?: number;
+  /** `lv_count`: logical volumes, hidden ones not counted. */
+  lvCount?: number;
+  /** `vg_lock_type`: sanlock, dlm, or none. */
+  lockType?: string;
 }
 
 export interface LvmReport {
@@ -45,7 +51,15 @@ export function parseLvmReport(text: string): LvmReportResult {
       }
       for (const raw of (Array.isArray(r.vg) ? r.vg : []) as Array<Record<string, string>>) {
         if (!raw.vg_name) continue;
-        vgs.set(raw.vg_name, { name: raw.vg_name, sizeMiB: sizeMiB(raw.vg_size), freeMiB: sizeMiB(raw.vg_free) });
+        const lvCount = Number.parseInt(raw.lv_count ?? '', 10);
+        vgs.set(raw.vg_name, {
+          name: raw.vg_name,
+          sizeMiB: sizeMiB(raw.vg_size),
+          freeMiB: sizeMiB(raw.vg_free),
+          mdaSizeMiB: sizeMiB(raw.vg_mda_size),
+          lvCount: Number.isFinite(lvCount) ? lvCount : undefined,
+          lockType: raw.vg_lock_type || undefined,
+        });
       }
     }
   }
@@ -56,11 +70,12 @@ export function parseLvmReport(text: string): LvmReportResult {
 
 function toLv(raw: Record<string, string>): LogicalVolume | undefined {
   if (!raw.lv_name || !raw.vg_name) return undefined;
+  // `lvs -a` brackets hidden volumes: [lvmlock], [pool_tdata]
   const attr = raw.lv_attr ?? '';
   const data = raw.data_percent ? Number.parseFloat(raw.data_percent.replace(',', '.')) : undefined;
   return {
     vg: raw.vg_name,
-    name: raw.lv_name,
+    name: raw.lv_name.replace(/^\[(.*)\]$/, '$1'),
     sizeMiB: sizeMiB(raw.lv_size) ?? 0,
     attr,
     pool: raw.pool_lv || undefined,

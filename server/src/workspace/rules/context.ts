@@ -4,7 +4,9 @@ import type { Finding, Fix, Related, Severity } from '../../core/findings';
 import type { XlAnalysis } from '../../xl/lint';
 import type { DomainFacts } from '../facts';
 import type { HostSpec, Inventory, Span } from '../inventory';
+import type { HostConfigSet } from '../hostConfigs';
 import type { LvmReport } from '../lvmReport';
+import { LVM_RULES } from '../../lvm/rules/registry';
 import { WORKSPACE_RULES } from './registry';
 import * as path from 'node:path';
 
@@ -20,9 +22,11 @@ export interface HostEntry {
   spec: HostSpec;
   domains: DomainEntry[];
   report?: LvmReport;
+  /** lvm.conf, lvmlocal.conf and lock-manager configs from the host's `etc`. */
+  configs?: HostConfigSet;
 }
 
-const SEVERITY = new Map(WORKSPACE_RULES.map((r) => [r.id, r.severity]));
+const SEVERITY = new Map([...WORKSPACE_RULES, ...LVM_RULES].map((r) => [r.id, r.severity]));
 
 export class CrossContext {
   readonly findings = new Map<string, Finding[]>();

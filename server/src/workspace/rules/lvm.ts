@@ -2,6 +2,7 @@
 // pools whose attached volumes promise more than the pool (and its VG) can hold,
 // pools above their autoextend threshold, and disks on volumes that do not exist.
 import { lvextendFix } from '../diskEdits';
+import { effective, integer } from '../hostConfigs';
 import type { DiskFact } from '../facts';
 import type { LogicalVolume } from '../lvmReport';
 import { type CrossContext, type DomainEntry, domainName, gib, type HostEntry, listing } from './context';
@@ -48,7 +49,7 @@ function checkPool(ctx: CrossContext, host: HostEntry, use: PoolUse): void {
   const size = use.pool.sizeMiB;
   const name = `${use.vg}/${use.pool.name}`;
   const free = host.report?.vgs.get(use.vg)?.freeMiB;
-  const threshold = host.spec.autoextendThreshold?.value ?? 100;
+  const threshold = autoextendThreshold(host);
   const data = use.pool.dataPercent;
   const users = listing(use.disks.map((u) => `${domainName(u.domain)} ${u.disk.disk.vdev} (${gib(u.lv.sizeMiB)})`));
   if (promised > size) {
@@ -71,6 +72,12 @@ function checkPool(ctx: CrossContext, host: HostEntry, use: PoolUse): void {
         { fixes: [lvextendFix(use.vg, use.pool.name, Math.max(size * 0.2, 1))], related: related(u, use) });
     }
   }
+}
+
+/** The host's lvm.conf decides; the inventory's copy of the value is for hosts without one. */
+function autoextendThreshold(host: HostEntry): number {
+  if (host.configs?.lvm || host.configs?.local) return integer(effective(host.configs, 'activation/thin_pool_autoextend_threshold')) ?? 100;
+  return host.spec.autoextendThreshold?.value ?? 100;
 }
 
 function related(u: PoolUse['disks'][number], use: PoolUse) {

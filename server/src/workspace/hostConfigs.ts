@@ -1,0 +1,80 @@
+// The LVM and lock-manager configs of the hosts in a workspace, grouped per host:
+// lvm.conf and lvmlocal.conf in one folder, sanlock.conf / dlm.conf in its sibling
+// folders (the layout of /etc, or of a copy of it in a support bundle).
+import * as path from 'node:path';
+import type { LvmSetting } from '../lvm/ast';
+import type { LvmAnalysis } from '../lvm/lint';
+
+export interface HostConfigFile {
+  file: string;
+  text: string;
+}
+
+export interface LvmConfigFile extends HostConfigFile {
+  analysis: LvmAnalysis;
+}
+
+export interface HostConfigSet {
+  /** The folder that stands for the host's /etc: the parent of lvm/, sanlock/, dlm/. */
+  root: string;
+  lvm?: LvmConfigFile;
+  local?: LvmConfigFile;
+  sanlock?: HostConfigFile;
+  dlm?: HostConfigFile;
+}
+
+/** The /etc of a config: its folder, or the folder above when that is lvm/, sanlock/ or dlm/. */
+export function hostRoot(file: string): string {
+  const dir = path.dirname(file);
+  return ['lvm', 'sanlock', 'dlm'].includes(path.basename(dir)) ? path.dirname(dir) : dir;
+}
+
+export function groupHostConfigs(lvm: LvmConfigFile[], locks: Array<HostConfigFile & { daemon: 'sanlock' | 'dlm' }>): HostConfigSet[] {
+  const sets = new Map<string, HostConfigSet>();
+  const setOf = (file: string): HostConfigSet => {
+    const root = hostRoot(file);
+    let s = sets.get(root);
+    if (!s) sets.set(root, (s = { root }));
+    return s;
+  };
+  for (const f of lvm) {
+    const base = path.basename(f.file);
+    if (base === 'lvm.conf') setOf(f.file).lvm = f;
+    else if (base === 'lvmlocal.conf') setOf(f.file).local = f;
+  }
+  for (const f of locks) setOf(f.file)[f.daemon] = f;
+  return [...sets.values()].sort((a, b) => a.root.localeCompare(b.root));
+}
+
+export interface Effective {
+  setting: LvmSetting;
+  file: LvmConfigFile;
+}
+
+/** The value lvm2 uses for a setting: lvmlocal.conf overrides lvm.conf, the last occurrence in a file wins. */
+export function effective(set: HostConfigSet, settingPath: string): Effective | undefined {
+  for (const file of [set.local, set.lvm]) {
+    if (!file || file.analysis.doc.errors.some((e) => e.reason !== 'int-token')) continue;
+    const found = file.analysis.doc.settings.filter((s) => s.path.join('/') === settingPath).pop();
+    if (found) return { setting: found, file };
+  }
+  return undefined;
+}
+
+/** A setting's value as lvm2 reads a boolean (ints: non-zero; words: y/yes/on/true). */
+export function truthy(e: Effective | undefined): boolean | undefined {
+  const v = e?.setting.value.items[0];
+  if (!v) return undefined;
+  if (v.type === 'int') return v.value !== 0;
+  if (v.type === 'string') {
+    const s = String(v.value).toLowerCase();
+    if (['y', 'yes', 'on', 'true'].includes(s)) return true;
+    if (['n', 'no', 'off', 'false'].includes(s)) return false;
+  }
+  return undefined;
+}
+
+export function integer(e: Effective | undefined): number | undefined {
+  const v = e?.setting.value.items[0];
+  return v?.type === 'int' ? (v.value as number) : undefined;
+}
