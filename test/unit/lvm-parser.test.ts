@@ -94,6 +94,13 @@ activation { volume_list = [ ] }
     assert.deepStrictEqual(doc.settings.map((s) => s.path.join('/')), ['global/units']);
   });
 
+  it('goes on with the closing brace that stopped a half-typed setting', () => {
+    const doc = parseLvmConf('activation {\n\tthin\n}\nallocation {\n\tthin_pool_zero = 1\n}\n');
+    assert.strictEqual(doc.errors.length, 1);
+    assert.deepStrictEqual(doc.nodes.map((n) => n.name), ['activation', 'allocation']);
+    assert.deepStrictEqual(doc.settings.map((s) => s.path.join('/')), ['allocation/thin_pool_zero']);
+  });
+
   it('treats a NUL character as the end of the file', () => {
     assert.deepStrictEqual(settings('global { units = "m" }\0 junk {'), { 'global/units': 'm' });
   });

@@ -100,7 +100,8 @@ export class WorkspaceService {
       const st = await fs.stat(file);
       if (!st.isFile() || st.size > MAX_BYTES) return false;
       const text = await fs.readFile(file, 'utf8');
-      if (text.includes('\u0000')) return false;
+      // an editor may have opened the file while it was being read: its text wins
+      if (text.includes('\u0000') || this.open.has(file)) return false;
       return this.setText(file, text);
     } catch {
       return false;

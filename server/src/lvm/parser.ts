@@ -48,6 +48,7 @@ class Parser {
     this.tk.next(Tok.SectionE);
     while (this.tk.t !== Tok.Eof || stack.length > 1) {
       const top = stack[stack.length - 1];
+      const start = this.tk.tb;
       try {
         if (this.tk.t === Tok.SectionE && top.section) {
           top.section.close = this.span();
@@ -61,7 +62,9 @@ class Parser {
       } catch (e) {
         if (!(e instanceof Stop)) throw e;
         if (this.tk.t === Tok.Eof) break;
-        this.skipLine();
+        // A statement broken at a line end: go on with the token that stopped it (often a `}`).
+        if (this.text.slice(start, this.tk.tb).includes('\n')) this.tk.resume(this.tk.tb, this.tk.line);
+        else this.skipLine();
       }
     }
     return this.doc;
