@@ -81,3 +81,44 @@ describe('xenops lint', () => {
     assert.deepStrictEqual(result.locations[0].physicalLocation.region, { startLine: 3, startColumn: 1, endLine: 3, endColumn: 7 });
   });
 });
+
+describe('xenops lint on a host\'s LVM and lock-manager configs', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xenops-cli-lvm-'));
+    for (const host of ['xen01', 'xen02']) {
+      fs.mkdirSync(path.join(dir, host, 'etc', 'lvm'), { recursive: true });
+      fs.mkdirSync(path.join(dir, host, 'etc', 'sanlock'), { recursive: true });
+      fs.writeFileSync(path.join(dir, host, 'etc', 'lvm', 'lvm.conf'), 'global {\n\tuse_lvmlockd = 1\n}\n');
+      fs.writeFileSync(path.join(dir, host, 'etc', 'lvm', 'lvmlocal.conf'), 'local {\n\thost_id = 5\n}\n');
+      fs.writeFileSync(path.join(dir, host, 'etc', 'sanlock', 'sanlock.conf'), 'use_watchdog = 1\n');
+    }
+    fs.writeFileSync(path.join(dir, 'xenops.yaml'), 'hosts:\n  xen01:\n    etc: "xen01/etc"\n  xen02:\n    etc: "xen02/etc"\n');
+    fs.writeFileSync(path.join(dir, 'xen01', 'etc', 'sanlock', 'sanlock.conf'), 'use_watchdog = yes\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('finds lvm.conf, lvmlocal.conf and sanlock.conf in folders and checks them together', () => {
+    const r = xenops('lint', '--format', 'json', dir);
+    const files = JSON.parse(r.stdout).files as Array<{ path: string; diagnostics: Array<{ code: string; line: number }> }>;
+    const rel = (p: string) => path.relative(dir, p);
+    assert.deepStrictEqual(files.map((f) => [rel(f.path), f.diagnostics.map((d) => d.code)]).filter(([, c]) => c.length), [
+      ['xen01/etc/lvm/lvmlocal.conf', ['lvm/lockd-host-id']],
+      ['xen01/etc/sanlock/sanlock.conf', ['lock/boolean']],
+      ['xen02/etc/lvm/lvmlocal.conf', ['lvm/lockd-host-id']],
+    ]);
+    assert.strictEqual(r.code, 1);
+  });
+
+  it('reads a checked file\'s neighbours and the inventory\'s other hosts when given one file', () => {
+    const r = xenops('lint', path.join(dir, 'xen02', 'etc', 'lvm', 'lvmlocal.conf'));
+    assert.match(r.stdout, /lvmlocal\.conf:2:12: error: host_id = 5 is also the host_id of xen01/);
+    assert.match(r.stdout, /1 file checked/);
+  });
+
+  it('lists the lvm and lock rules in SARIF', () => {
+    const sarif = JSON.parse(xenops('lint', '--format', 'sarif', dir).stdout);
+    const ids = sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id);
+    for (const id of ['lvm/syntax', 'lvm/lockd-host-id', 'lock/boolean', 'lock/limits']) assert.ok(ids.includes(id), id);
+  });
+});

@@ -122,7 +122,7 @@ function readHost(inv: Inventory, pair: Pair): HostSpec | undefined {
   if (host.memory && host.dom0Memory && host.dom0Memory.value >= host.memory.value) {
     inv.findings.push(finding('inventory/schema', 'error', `dom0_memory (${host.dom0Memory.value} MiB) leaves nothing of the host's ${host.memory.value} MiB to guests`, host.dom0Memory.span));
   }
-  if (!host.domains.length) {
+  if (!host.domains.length && !host.etc) {
     inv.findings.push(finding('inventory/schema', 'warning', `Host \`${name}\` lists no \`domains\`: none of its checks can run`, host.span));
   }
   return host;
