@@ -149,8 +149,23 @@ export class VsCode {
       await this.command('View: Focus Problems');
       await panel.waitFor();
     }
-    // Rows read "message / source / code / [Ln 4, Col 1]"; level 1 rows are files.
-    const texts = await panel.locator('.monaco-list-row[aria-level="2"]').allInnerTexts();
+    // Rows read "message / source / code / [Ln 4, Col 1]"; level 1 rows are files. The list only
+    // renders the rows in view: scroll through it, collecting rows by their index.
+    const rows = new Map<string, string>();
+    const list = panel.locator('.monaco-list').first();
+    await list.hover();
+    await this.page.mouse.wheel(0, -100_000);
+    for (let page = 0; page < 100; page++) {
+      const seen = await panel.locator('.monaco-list-row[aria-level="2"]').evaluateAll(els =>
+        els.map(e => [e.getAttribute('data-index') ?? '', (e as HTMLElement).innerText] as [string, string]));
+      const before = rows.size;
+      for (const [index, text] of seen) rows.set(index, text);
+      if (page > 0 && rows.size === before) break;
+      await this.page.mouse.wheel(0, 150);
+      await this.page.waitForTimeout(50);
+    }
+    await this.page.mouse.wheel(0, -100_000);
+    const texts = [...rows.values()];
     return texts.map(text => {
       const pos = /\[Ln (\d+), Col (\d+)\]/.exec(text);
       const code = text.split('\n').find(l => /^[\w-]+\/[\w-]+$/.test(l.trim()))?.trim() ?? '';

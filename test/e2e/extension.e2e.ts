@@ -98,6 +98,26 @@ describe('xenops in VS Code', function () {
     });
   });
 
+  it('checks lvm.conf in lvm2\'s words, explains a setting on hover and replaces clvmd locking', async () => {
+    await vs.openFile('lvm.conf');
+    await vs.waitForSquiggles();
+    await eventually(async () => {
+      const codes = (await vs.problems()).map(p => p.code);
+      assert.ok(codes.includes('lvm/type') && codes.includes('lvm/removed'), codes.join(', '));
+    });
+    const text = await vs.hover(7, 5); // on thin_pool_autoextend_threshold
+    assert.match(text, /activation\/thin_pool_autoextend_threshold/);
+    assert.match(text, /default 100/);
+
+    await vs.quickFix(3, 3, 'Replace with use_lvmlockd = 1'); // on locking_type = 3
+
+    await eventually(async () => assert.match(await vs.visibleText(), /use_lvmlockd\s=\s1/));
+    await eventually(async () => {
+      const codes = (await vs.problems()).map(p => p.code);
+      assert.ok(!codes.includes('lvm/removed'), `still reported: ${codes.join(', ')}`);
+    });
+  });
+
   it('shows an incident on the timeline and opens a failure\'s log line from it', async () => {
     // the bundled example incident: logs and an iostat capture of the disk stalling
     fs.cpSync(path.join(ROOT, 'examples', 'logs'), path.join(vs.workspace, 'logs'), { recursive: true });
