@@ -22,6 +22,9 @@ const PINNED = (path: string) => path.startsWith('log/') || path === 'config/abo
 /** Strings a setting must hold for lvmconfig to start at all (it parses them at startup). */
 const CHOICES: Record<string, string[]> = {
   'global/units': ['h', 'H', 'k', 'm', 'r', 'R', 's', 'b'],
+  'activation/activation_mode': ['complete', 'degraded', 'partial'], // compared with strcmp
+  'report/time_format': ['%Y-%m-%d %T %z', '%F %T', '%s'], // printable ASCII only
+  'devices/preferred_names': ['^/dev/mpath/', '^/dev/mapper/mpath', '^/dev/[hs]d', 'xvd'], // regular expressions, compiled at startup
 };
 
 function version(v: string): number[] {
@@ -78,9 +81,9 @@ export function writeString(r: Random, s: string, inArray = false): string {
   return r.pick(forms);
 }
 
-function writeInt(r: Random, small = false): string {
-  const n = small ? r.int(8) : r.chance(0.5) ? r.int(100) : r.int(5_000_000);
-  switch (r.int(small ? 4 : 9)) {
+function writeInt(r: Random): string {
+  const n = r.chance(0.5) ? r.int(100) : r.int(5_000_000);
+  switch (r.int(9)) {
     case 0: return `0${n.toString(8)}`;
     case 1: return `+${n}`;
     case 2: return `-${n}`;
@@ -97,8 +100,8 @@ function writeBool(r: Random): string {
 }
 
 function stringContent(r: Random, def: Def | undefined): string {
-  const choices = def && (CHOICES[def.path] ?? def.values);
-  if (choices) return r.chance(0.8) ? r.pick(choices) : randomCase(r, r.pick(choices));
+  if (def && CHOICES[def.path]) return r.pick(CHOICES[def.path]);
+  if (def?.values) return r.chance(0.8) ? r.pick(def.values) : randomCase(r, r.pick(def.values));
   if (def?.allowEmpty && r.chance(0.15)) return '';
   return r.chance(0.7) ? r.pick(WORDS) : r.pick(SPECIAL);
 }
@@ -141,8 +144,12 @@ export function goodValue(r: Random, def: Def): string {
   if (PINNED(def.path)) return def.default!;
   if (def.path === 'devices/types') {
     const items: string[] = [];
-    for (let n = r.int(3); n >= 0; n--) items.push(writeString(r, r.pick(['fd', 'drbd', 'nvme', 'xvd']), true), writeInt(r, true));
-    return r.chance(0.1) ? items[0] : arrayOf(r, items, false);
+    // Each type with its partition count, which lvm2 requires to be there and non-zero.
+    for (let n = r.int(3); n >= 0; n--) {
+      const count = 1 + r.int(16);
+      items.push(writeString(r, r.pick(['fd', 'drbd', 'nvme', 'xvd']), true), r.pick([String(count), `+${count}`, `0${count.toString(8)}`]));
+    }
+    return arrayOf(r, items, false);
   }
   if (!def.array) return scalar(r, def, false);
   if (r.chance(0.2)) return scalar(r, def, false); // a single value without brackets
@@ -288,7 +295,7 @@ function typo(r: Random, n: string): string {
 
 /** One statement with a mistake lvm2's checker reports (or, for some, accepts). */
 export function badStmt(r: Random): Stmt {
-  const def = r.pick(KNOWN_SETTINGS);
+  const def = r.pick(KNOWN_SETTINGS.filter((d) => !PINNED(d.path)));
   const segs = realPath(r, def.path);
   const last = segs.length - 1;
   switch (r.int(12)) {

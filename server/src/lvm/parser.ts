@@ -131,7 +131,7 @@ class Parser {
       }
       case Tok.Float: {
         const f = strtod(this.text.slice(tk.tb));
-        if (!Number.isFinite(f)) this.fail('float-token', 'Failed to read float token.', false);
+        if (Number.isNaN(f)) this.fail('float-token', 'Failed to read float token.', false);
         this.match(Tok.Float);
         return { ...at, type: 'float', value: f };
       }
@@ -228,10 +228,14 @@ export function strtoll(token: string): bigint | undefined {
   return m[1] === '-' ? -n : n;
 }
 
-/** strtod from the start of a float token (it may read an exponent beyond the token). */
+/** strtod from the start of a float token (it may read an exponent beyond the token); NaN where it sets ERANGE. */
 function strtod(s: string): number {
   const m = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(s);
-  return m ? Number(m[0]) : 0;
+  if (!m) return 0;
+  const f = Number(m[0]);
+  // overflow, or underflow below the smallest normal double with a non-zero mantissa
+  const underflow = Math.abs(f) < 2.2250738585072014e-308 && /[1-9]/.test(m[0].replace(/[eE].*$/, ''));
+  return !Number.isFinite(f) || underflow ? Number.NaN : f;
 }
 
 /** libdm's dm_unescape_double_quotes: `\"` and `\\` lose their backslash. */

@@ -13,17 +13,27 @@ import { checkValues } from './values';
 const BOOL_WORDS = new Set(['y', 'yes', 'on', 'true', 'n', 'no', 'off', 'false']);
 
 export function checkSettings(ctx: LvmContext): void {
-  for (const node of ctx.doc.nodes) visit(ctx, node, '', '');
+  // lvm2 checks the value a setting ends up with: an earlier, overridden one is never looked at
+  const last = new Map(ctx.doc.settings.map((s) => [s.path.join('/'), s]));
+  const overridden = new Set(ctx.doc.settings.filter((s) => last.get(s.path.join('/')) !== s));
+  for (const node of ctx.doc.nodes) {
+    const before = ctx.findings.length;
+    visit(ctx, node, '', '', overridden);
+    // lvm2 reads the tags section itself and never checks it: what we find there is a warning at most
+    if (node.path[0] === 'tags') for (const f of ctx.findings.slice(before)) if (f.severity === 'error') f.severity = 'warning';
+  }
 }
 
 /** `vp` is the schema path of the parent (with `#` for variable names), `rp` the real one. */
-function visit(ctx: LvmContext, node: LvmNode, vp: string, rp: string): void {
+function visit(ctx: LvmContext, node: LvmNode, vp: string, rp: string, overridden: Set<LvmNode>): void {
   const segments = segmentSpans(ctx.doc.text, node);
   for (let j = 0; j < segments.length; j++) {
     const { name, span } = segments[j];
     const last = j === segments.length - 1;
     const asSection = !last || node.kind === 'section';
     const real = rp ? `${rp}/${name}` : name;
+    // a top-level name that also has a value is "not part of any section", and nothing under it is checked
+    if (!rp && asSection && ctx.doc.settings.some((s) => s.path.length === 1 && s.path[0] === name)) return;
     if (!rp && !asSection) {
       const homes = sectionsHolding(name);
       ctx.report('lvm/unknown-setting', span, `Configuration setting "${name}" invalid. It's not part of any section.${homes.length ? ` It belongs in section \`${homes[0]}\` (write \`${homes[0]}/${name} = …\` or put it inside \`${homes[0]} { }\`).` : ''}`);
@@ -32,11 +42,14 @@ function visit(ctx: LvmContext, node: LvmNode, vp: string, rp: string): void {
     const def = definition(join(vp, name)) ?? (asSection ? definition(join(vp, '#')) : undefined);
     if (!def) return unknown(ctx, span, name, real, vp, asSection);
     if (asSection && def.kind !== 'section') {
+      // a node that also has a value is checked as the setting it is
+      if (ctx.doc.settings.some((s) => s.path.join('/') === [...(rp ? rp.split('/') : []), name].join('/'))) return;
       ctx.report('lvm/type', span, `Configuration setting "${real}" has invalid type. Found section but expected${typeName(def)}.`);
       return;
     }
     vp = def.path;
     rp = real;
+    if (def.noCheck && !last) return; // e.g. cache_settings/mq/…: lvm2 does not look inside
     if (!last) continue;
     if (ctx.profile && !def.profilable) {
       ctx.report('lvm/unknown-setting', span, `Configuration ${node.kind === 'setting' ? 'option' : 'section'} "${real}" is not customizable by a profile: lvm2 rejects the profile`);
@@ -44,9 +57,9 @@ function visit(ctx: LvmContext, node: LvmNode, vp: string, rp: string): void {
     }
     status(ctx, node, span, def, real);
     if (node.kind === 'setting') {
-      if (checkType(ctx, node, def, real)) checkValues(ctx, node, def, real);
+      if (!overridden.has(node) && checkType(ctx, node, def, real)) checkValues(ctx, node, def, real);
     } else if (!def.noCheck) {
-      for (const child of node.children) visit(ctx, child, vp, rp);
+      for (const child of node.children) visit(ctx, child, vp, rp, overridden);
     }
   }
 }

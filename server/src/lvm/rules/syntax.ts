@@ -6,7 +6,12 @@ import type { LvmParseError, Span } from '../ast';
 import type { LvmContext } from './context';
 
 export function checkSyntax(ctx: LvmContext): void {
-  const { errors, text } = ctx.doc;
+  const { errors, text, nodes } = ctx.doc;
+  if (!errors.length && !nodes.length) {
+    ctx.report('lvm/syntax', { start: 0, end: Math.min(text.length, 1) },
+      'Failed to load config file: lvm2 refuses a file without a single section or setting (empty, only comments, or starting with a NUL byte), and its commands then fail to start');
+    return;
+  }
   errors.forEach((e, i) => {
     // Reading on after an error can run off the end inside a section: only the first error counts then.
     if (i > 0 && e.start === text.length) return;

@@ -19,8 +19,8 @@ export function checkValues(ctx: LvmContext, node: LvmSetting, def: Def, real: s
         ctx.report('lvm/range', item, `\`${real} = ${n}\` is outside what lvm2 acts on: ${range}`);
       }
     }
-    // lvm2 compares these words with strcasecmp.
-    if (item.type === 'string' && def.values && !def.values.some((v) => v.toLowerCase() === String(item.value).toLowerCase())) {
+    const same = (v: string) => (def.caseInsensitive ? v.toLowerCase() === String(item.value).toLowerCase() : v === item.value);
+    if (item.type === 'string' && def.values && !def.values.some(same)) {
       const s = String(item.value);
       const mean = suggest(s, def.values);
       ctx.report('lvm/range', item, `\`${real}\` is one of ${def.values.map((v) => `"${v}"`).join(', ')}, not "${s}"`, {

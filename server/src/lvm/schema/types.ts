@@ -27,6 +27,8 @@ export interface LvmSetting {
   removed?: { since: string; use?: string; note: string };
   /** Allowed words for a string setting that lvm2 checks against a fixed list. */
   values?: string[];
+  /** lvm2 compares the words with strcasecmp (otherwise strcmp). */
+  caseInsensitive?: boolean;
   /** Inclusive bounds that lvm2 enforces or documents for integer settings. */
   min?: number;
   max?: number;
