@@ -7,9 +7,9 @@ import type { LvmContext } from './context';
 
 export function checkSyntax(ctx: LvmContext): void {
   const { errors, text, nodes } = ctx.doc;
-  if (!errors.length && !nodes.length) {
+  if (text.length && !errors.length && !nodes.length) {
     ctx.report('lvm/syntax', { start: 0, end: Math.min(text.length, 1) },
-      'Failed to load config file: lvm2 refuses a file without a single section or setting (empty, only comments, or starting with a NUL byte), and its commands then fail to start');
+      'Failed to load config file: lvm2 refuses a non-empty file without a single section or setting (only blank lines, comments, or a NUL byte first), and its commands then fail to start');
     return;
   }
   errors.forEach((e, i) => {
