@@ -76,11 +76,10 @@ function unknown(ctx: LvmContext, span: Span, name: string, real: string, vp: st
   if (mean.length) hint = ` Did you mean ${mean.map((m) => `\`${m}\``).join(' or ')}?`;
   else if (homes.length) hint = ` \`${name}\` belongs in section \`${homes.join('` or `')}\`.`;
   const what = asSection ? 'section' : 'setting';
-  // lvm2 reads the tags section itself and leaves it out of its checks: nothing there ever warns.
+  // lvm2 never checks the tags section (checkSettings also lowers these findings to warnings)
   const silent = real.startsWith('tags/');
   ctx.report('lvm/unknown-setting', span, `Configuration ${what} "${real}" unknown.${hint} ${silent ? 'lvm2 ignores it without a warning (it does not check the tags section)' : 'lvm2 ignores it and lvmconfig --validate fails'}`, {
     fixes: mean.map((to) => ({ kind: 'rename-key' as const, to })),
-    ...(silent ? { severity: 'warning' as const } : {}),
   });
 }
 
