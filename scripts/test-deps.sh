@@ -4,11 +4,12 @@
 #   gcc         to build the small harness that links it
 #   chromium    headless browser for the timeline webview tests (test/browser)
 #   sysstat     iostat, sar and mpstat, whose live output the capture tests read
+#   procps      vmstat, likewise
 #   lvm2        lvmconfig --validate, the reference for the lvm.conf checks (and its stock configs)
 # Runs before `npm test`; without root or sudo it only says what is missing.
 set -u
 need=()
-for pkg in libxen-dev gcc libc6-dev chromium sysstat lvm2; do
+for pkg in libxen-dev gcc libc6-dev chromium sysstat procps lvm2; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 [ ${#need[@]} -eq 0 ] && exit 0

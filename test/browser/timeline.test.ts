@@ -2,10 +2,10 @@
 // as the extension feeds it. Positions are checked on the drawn pixels against the x scale
 // each canvas reports (data-x-min/-max, data-plot-*), clicks go where a user would click.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { timelineCsp } from '../../client/src/timeline/html';
 import type { Marker, TimelineView } from '../../server/src/timeline/types';
+import { requireTool } from '../tools';
 import { fixtureView, T0, XSS_IMG, XSS_SCRIPT } from './timelineFixture';
 import {
   CHROMIUM, CSP_SOURCE, ensureBundle, launchChromium, NONCE, pageDir, parseRgb, type Plot, type Rgb, type Theme, TimelinePage, xOf,
@@ -38,7 +38,7 @@ describe('timeline webview page (chromium)', function () {
   let view: TimelineView;
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) this.skip();
+    requireTool(this, CHROMIUM);
     ensureBundle();
     browser = await launchChromium();
     page = pageDir();

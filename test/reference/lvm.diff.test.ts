@@ -23,24 +23,11 @@ import { pathOf } from '../../server/src/lvm/ast';
 import { lintLvm } from '../../server/src/lvm/lint';
 import { parseLvmConf } from '../../server/src/lvm/parser';
 import { LVM_SETTINGS } from '../../server/src/lvm/schema/settings';
+import { requireTool } from '../tools';
 import { Random } from './generate';
 import { atMost, brokenFile, INSTALLED_LVM2, invalidFile, schemaPath, TYPE_CHANGED, validFile } from './lvmGenerate';
 
 // ---- running lvm2 ------------------------------------------------------------------------------
-
-function findLvmconfig(): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean), '/usr/sbin', '/sbin'];
-  for (const dir of dirs) {
-    const file = path.join(dir, 'lvmconfig');
-    try {
-      fs.accessSync(file, fs.constants.X_OK);
-      return file;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
 
 interface Run {
   code: number;
@@ -393,9 +380,7 @@ describe('differential: xenops vs lvm2 2.03.16 (lvmconfig --validate)', function
   let lvm: Lvm2 | undefined;
 
   before(function () {
-    const bin = findLvmconfig();
-    if (!bin) this.skip();
-    lvm = new Lvm2(bin);
+    lvm = new Lvm2(requireTool(this, 'lvmconfig'));
   });
 
   after(() => lvm?.close());

@@ -1,16 +1,13 @@
 // Real captures taken on this machine with Debian's sysstat and procps (skipped when they
-// are not installed): whatever version and layout they print must be recognised and read
+// are not installed, except in CI): whatever version and layout they print must be recognised and read
 // at the time the command ran, with values in range and devices the kernel lists.
 import * as assert from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { parseCapture } from '../../server/src/captures/index';
 import type { Capture, CaptureKind, Metric } from '../../server/src/captures/types';
-
-function have(tool: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-}
+import { requireTool } from '../tools';
 
 /** Runs a tool in UTC and the C locale (plus `env`), and reads its output as a file written when it ended. */
 function capture(cmd: string[], env: Record<string, string> = {}): { c: Capture; before: number; after: number } {
@@ -58,7 +55,7 @@ describe('captures: live sysstat and procps output', function () {
 
   describe('iostat', () => {
     before(function () {
-      if (!have('iostat')) this.skip();
+      requireTool(this, 'iostat');
     });
 
     const cases: Array<[string, string[], Record<string, string>, CaptureKind]> = [
@@ -84,7 +81,8 @@ describe('captures: live sysstat and procps output', function () {
 
   describe('sar and mpstat', () => {
     before(function () {
-      if (!have('sar') || !have('mpstat')) this.skip();
+      requireTool(this, 'sar');
+      requireTool(this, 'mpstat');
     });
 
     it('reads sar -u in live mode, its Average: row left out', () => {
@@ -120,7 +118,7 @@ describe('captures: live sysstat and procps output', function () {
 
   describe('vmstat', () => {
     before(function () {
-      if (!have('vmstat')) this.skip();
+      requireTool(this, 'vmstat');
     });
 
     it('reads vmstat -t at its stamps', () => {

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as vsctm from 'vscode-textmate';
+import { requireTool } from '../tools';
 import { expectNoScope, expectScope, loadGrammar, type Tok, tokenize } from './textmate';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -414,15 +415,14 @@ describe('lvm-conf and lockmgr-conf snippets', () => {
   });
 
   it('expand to configs that lvmconfig --validate accepts (when lvm2 is installed)', function () {
-    const lvmconfig = ['/usr/sbin/lvmconfig', '/sbin/lvmconfig', '/usr/bin/lvmconfig'].find((p) => fs.existsSync(p));
-    if (!lvmconfig) this.skip();
+    const lvmconfig = requireTool(this, 'lvmconfig');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xenops-lvm-'));
     try {
       for (const [name, text] of snippetTexts('snippets/lvm-conf.json')) {
         fs.writeFileSync(path.join(dir, 'lvm.conf'), text);
         let out: string;
         try {
-          out = execFileSync(lvmconfig as string, ['--validate'], {
+          out = execFileSync(lvmconfig, ['--validate'], {
             env: { ...process.env, LVM_SYSTEM_DIR: dir, LVM_SUPPRESS_FD_WARNINGS: '1' },
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'pipe'],

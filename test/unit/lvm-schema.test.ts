@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { LVM_SETTINGS } from '../../server/src/lvm/schema/settings';
 import type { LvmSetting } from '../../server/src/lvm/schema/types';
+import { requireTool } from '../tools';
 
 const VERSION_RE = /^\d\.\d\d\.\d{2,3}$/;
 
@@ -164,21 +165,6 @@ describe('lvm.conf schema (LVM_SETTINGS)', () => {
 // ------------------------------------------------------------------------------------------------
 // Comparison with the installed lvm2 (the Debian 12 package is 2.03.16).
 
-function findLvmconfig(): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/sbin'];
-  for (const dir of dirs) {
-    if (!dir) continue;
-    const candidate = path.join(dir, 'lvmconfig');
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
 /** Settings whose built-in default changed after 2.03.16 (the table follows the newer lvm2). */
 const DEFAULT_CHANGED_AFTER_2_03_16: Record<string, string> = {
   // lvm2 2.03.23 changed the default from "auto" to "all".
@@ -194,8 +180,7 @@ describe('lvm.conf schema against lvmconfig', function () {
   let version = '';
 
   before(function () {
-    lvmconfig = findLvmconfig();
-    if (!lvmconfig) return;
+    lvmconfig = requireTool(this, 'lvmconfig');
     // An empty LVM_SYSTEM_DIR keeps the host's own lvm.conf out of the comparison.
     systemDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xenops-lvm-'));
     let out = '';
