@@ -61,8 +61,8 @@ function apply(text: string, fix: Fix, finding: Finding): string {
 const PV = 'type = "pvh"\nkernel = "/k"\n';
 
 describe('backing devices', () => {
-  it('sees /dev/vg/lv, /dev/mapper/vg-lv and vg/lv as one volume', () => {
-    const keys = ['/dev/vg0/shared', '/dev/mapper/vg0-shared', 'vg0/shared', '/dev//vg0/./shared'].map((t) => backingOf(t)?.key);
+  it('sees /dev/vg/lv, /dev/mapper/vg-lv, by-id/dm-name-vg-lv and vg/lv as one volume', () => {
+    const keys = ['/dev/vg0/shared', '/dev/mapper/vg0-shared', 'vg0/shared', '/dev//vg0/./shared', '/dev/disk/by-id/dm-name-vg0-shared'].map((t) => backingOf(t)?.key);
     assert.deepStrictEqual(new Set(keys), new Set(['lvm:vg0/shared']));
   });
   it('undoes device-mapper dash doubling', () => {
@@ -136,8 +136,15 @@ describe('cross-file rules on the fixture workspace', () => {
     const found = at('xen01/web01.cfg')!.filter((x) => x.code === 'xl/vbd-overprovisioned');
     assert.strictEqual(found.length, 2);
     assert.match(found[0].message, /holds 50\.0 GiB .* promise 80\.0 GiB/);
-    assert.deepStrictEqual(found[0].fixes, [{ kind: 'shell', title: 'Extend thin pool vg0/pool0 by 30720 MiB (lvextend)', shell: 'lvextend -L +30720M vg0/pool0' }]);
+    // vg0 has 20 GiB free: the pool needs 30 GiB more, so a new disk has to join the VG first,
+    // and web01's 40 GiB do not fit outside the pool either
+    assert.deepStrictEqual(found[0].fixes, [{
+      kind: 'shell',
+      title: 'Extend thin pool vg0/pool0 by 30720 MiB (vgextend with a new disk, then lvextend)',
+      shell: 'vgextend vg0 /dev/NEW_PV && lvextend -L +30720M vg0/pool0   # vg0 has 20480 MiB free: NEW_PV needs at least 10240 MiB',
+    }]);
     assert.match(found[1].message, /86\.2% full: that is above its autoextend threshold of 80%/);
+    assert.deepStrictEqual(found[1].fixes, [{ kind: 'shell', title: 'Extend thin pool vg0/pool0 by 10240 MiB (lvextend)', shell: 'lvextend -L +10240M vg0/pool0' }]);
   });
   it('xl/missing-volume, xl/duplicate-mac, xl/duplicate-uuid, xl/duplicate-name', () => {
     assert.deepStrictEqual(codes(at('xen01/db01.cfg')), ['xl/duplicate-mac', 'xl/duplicate-name', 'xl/duplicate-uuid', 'xl/host-memory-overcommit', 'xl/missing-volume', 'xl/numa-spread']);
@@ -175,6 +182,59 @@ describe('cross-file rules, case by case', () => {
     assert.strictEqual(apply(a, fa.fixes![1], fa), `name = "a"\n${PV}disk = [ 'phy:/dev/vg/data,xvdb,r' ]   # data\n`);
   });
 
+  it('moves an over-provisioned thin disk onto a plain volume of its own when the VG has room', () => {
+    const files = {
+      'xenops.yaml': 'hosts:\n  h:\n    domains: [ "*.cfg" ]\n    lvm_report: "lvs.json"\n',
+      'lvs.json': '{"report":[{"lv":[' +
+        '{"lv_name":"pool","vg_name":"vg0","lv_size":"10240.00m","lv_attr":"twi-aotz--","pool_lv":"","data_percent":"10.00"},' +
+        '{"lv_name":"a-xvda","vg_name":"vg0","lv_size":"8192.00m","lv_attr":"Vwi-aotz--","pool_lv":"pool","data_percent":"5.00"},' +
+        '{"lv_name":"big","vg_name":"vg0","lv_size":"8192.00m","lv_attr":"Vwi-aotz--","pool_lv":"pool","data_percent":"5.00"}' +
+        ']}]}{"report":[{"vg":[{"vg_name":"vg0","vg_size":"102400.00m","vg_free":"51200.00m"}]}]}',
+      'a.cfg': `name = "a"\n${PV}disk = [ 'phy:/dev/vg0/a-xvda,xvda,w' ]\n`,
+      'b.cfg': `name = "b"\n${PV}disk = [ 'vdev=xvda, target=/dev/vg0/big' ]\n`,
+    };
+    const cross = indexOf(files).crossFindings();
+    const titles = (file: string) => cross.get(file)!.find((x) => x.code === 'xl/vbd-overprovisioned')!.fixes!.map((f) => ('title' in f ? f.title : ''));
+    assert.deepStrictEqual(titles('/ws/b.cfg'), ['Extend thin pool vg0/pool by 6144 MiB (lvextend)', 'Give b its own volume outside the pool (/dev/vg0/b-xvda)']);
+    // a-xvda is already a's own volume: the plain one gets another name
+    assert.deepStrictEqual(titles('/ws/a.cfg')[1], 'Give a its own volume outside the pool (/dev/vg0/a-xvda-plain)');
+    const own = cross.get('/ws/b.cfg')!.find((x) => x.code === 'xl/vbd-overprovisioned')!.fixes![1] as { shell: string };
+    assert.match(own.shell, /^lvcreate -L 8192M -n b-xvda vg0 /);
+  });
+
+  it('offers no read-only fix for a disk an HVM guest gets emulated as IDE, as libxl refuses it', () => {
+    const hvm = (name: string, vdev: string) => `name = "${name}"\ntype = "hvm"\ndisk = [ 'phy:/dev/vg/data,${vdev},w' ]\n`;
+    const titles = (files: Record<string, string>, file: string) =>
+      indexOf(files).crossFindings().get(file)![0].fixes!.map((f) => ('title' in f ? f.title : ''));
+    const reader = `name = "r"\n${PV}disk = [ '/dev/vg/data,raw,xvdb,r' ]\n`;
+    assert.deepStrictEqual(titles({ 'h.cfg': hvm('h', 'hda'), 'r.cfg': reader }, '/ws/h.cfg'), ['Give h its own volume (/dev/vg/h-hda)']);
+    assert.deepStrictEqual(titles({ 'h.cfg': hvm('h', 'xvdc'), 'r.cfg': reader }, '/ws/h.cfg'), ['Give h its own volume (/dev/vg/h-xvdc)']);
+    // sdX is emulated as SCSI, and xvde is not emulated at all: both may be read-only
+    assert.deepStrictEqual(titles({ 'h.cfg': hvm('h', 'sdb'), 'r.cfg': reader }, '/ws/h.cfg')[1], 'Attach read-only in h');
+    assert.deepStrictEqual(titles({ 'h.cfg': hvm('h', 'xvde'), 'r.cfg': reader }, '/ws/h.cfg')[1], 'Attach read-only in h');
+  });
+
+  it('tells local storage of two hosts from shared storage', () => {
+    const inventory = 'hosts:\n  h1:\n    domains: [ "h1/*.cfg" ]\n    lvm_report: "h1.json"\n  h2:\n    domains: [ "h2/*.cfg" ]\n    lvm_report: "h2.json"\n';
+    const report = (uuid: string, vg = 'vg0') => '{"report":[{"lv":[{"lv_name":"data","vg_name":"' + vg + '","lv_size":"1024.00m","lv_attr":"-wi-ao----","pool_lv":"","data_percent":""}]}]}' +
+      `{"report":[{"vg":[{"vg_name":"${vg}","vg_size":"10240.00m","vg_free":"0m"${uuid ? `,"vg_uuid":"${uuid}"` : ''}}]}]}`;
+    const guest = (name: string, target: string) => `name = "${name}"\n${PV}disk = [ 'phy:${target},xvdb,w' ]\n`;
+    const shared = (r1: string, r2: string, target = '/dev/vg0/data') => {
+      const cross = indexOf({ 'xenops.yaml': inventory, 'h1.json': r1, 'h2.json': r2, 'h1/a.cfg': guest('a', target), 'h2/b.cfg': guest('b', target) }).crossFindings();
+      return (cross.get('/ws/h1/a.cfg') ?? []).filter((f) => f.code === 'xl/shared-writable-disk').map((f) => f.message);
+    };
+    assert.deepStrictEqual(shared(report('UUID-1'), report('UUID-2')), [], 'two local VGs named vg0');
+    assert.strictEqual(shared(report('UUID-1'), report('UUID-1')).length, 1, 'one shared VG');
+    assert.deepStrictEqual(shared(report('UUID-1'), report('UUID-2', 'vg9')), [], 'h2 has no vg0');
+    const unsure = shared(report(''), report(''));
+    assert.strictEqual(unsure.length, 1);
+    assert.match(unsure[0], /If each host has a VG vg0 of its own, list vg_uuid/);
+    assert.deepStrictEqual(shared(report(''), report(''), '/dev/sdb'), [], 'kernel disk names are per host');
+    // on one host the same /dev/sdb is the same disk
+    const one = indexOf({ 'a.cfg': guest('a', '/dev/sdb'), 'b.cfg': guest('b', '/dev/sdb') }).crossFindings();
+    assert.strictEqual(one.get('/ws/a.cfg')![0].code, 'xl/shared-writable-disk');
+  });
+
   it('gives a domain its own volume in either spec form, changing only the target', () => {
     const positional = `name = "b"\n${PV}disk = [ '/dev/mapper/vg0-shared,raw,xvdb,w' ]   # cloned\n`;
     const keyValue = `name = "a"\n${PV}disk = [ "format=raw, vdev=xvdb, access=rw, target=/dev/vg0/shared" ]\n`;
@@ -205,6 +265,20 @@ describe('cross-file rules, case by case', () => {
   it('reports an inventory glob that matches nothing and a missing LVM report', () => {
     const cross = indexOf({ 'xenops.yaml': 'hosts:\n  h:\n    domains: [ "nope/*.cfg" ]\n    lvm_report: "missing.json"\n' }).crossFindings();
     assert.deepStrictEqual(codes(cross.get('/ws/xenops.yaml')), ['inventory/lvm-report', 'inventory/schema']);
+  });
+
+  it('names same-named config files by the path that tells them apart', () => {
+    const copy = `name = "web"\n${PV}uuid = "12345678-1234-1234-1234-123456789abc"\nvif = [ 'mac=00:16:3e:00:00:01' ]\n`;
+    const cross = indexOf({ 'tpl/a/web.cfg': copy, 'tpl/b/web.cfg': copy, 'tpl/db.cfg': copy.replace('"web"', '"db"') }).crossFindings();
+    const message = (file: string, code: string) => cross.get(`/ws/${file}`)!.find((f) => f.code === code)!.message;
+    assert.match(message('tpl/a/web.cfg', 'xl/duplicate-name'), /^Domain name "web" is also used by b\/web\.cfg on the same host/);
+    assert.match(message('tpl/b/web.cfg', 'xl/duplicate-name'), /^Domain name "web" is also used by a\/web\.cfg on the same host/);
+    assert.match(message('tpl/a/web.cfg', 'xl/duplicate-uuid'), /is also the UUID of web \(b\/web\.cfg\) and db:/);
+    assert.match(message('tpl/db.cfg', 'xl/duplicate-mac'), /is also used by web \(a\/web\.cfg\) and web \(b\/web\.cfg\):/);
+    // distinct file names stay as short as before
+    const plain = indexOf({ 'a.cfg': copy, 'b.cfg': copy }).crossFindings();
+    assert.match(plain.get('/ws/a.cfg')!.find((f) => f.code === 'xl/duplicate-name')!.message, /also used by b\.cfg on/);
+    assert.match(plain.get('/ws/a.cfg')!.find((f) => f.code === 'xl/duplicate-uuid')!.message, /also the UUID of web \(b\.cfg\):/);
   });
 
   it('re-checks after a file changes: fixing one config clears the finding in the other', () => {

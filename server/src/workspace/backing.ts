@@ -1,5 +1,6 @@
 // What a disk really is on the host: the same logical volume can be written
-// /dev/vg/lv, /dev/mapper/vg-lv or vg/lv; the same image file with `..` or `//`.
+// /dev/vg/lv, /dev/mapper/vg-lv, /dev/disk/by-id/dm-name-vg-lv or vg/lv; the same image file
+// with `..` or `//`.
 import * as path from 'node:path';
 import { memoise } from '../xl/specs/memo';
 
@@ -24,7 +25,8 @@ function resolve(target: string, script: string | undefined): Backing | undefine
   }
   // the block hotplug script prepends /dev to a relative target
   const abs = path.posix.normalize(target.startsWith('/') ? target : `/dev/${target}`);
-  const mapper = /^\/dev\/mapper\/(.+)$/.exec(abs);
+  // udev's /dev/disk/by-id/dm-name-<name> is the same device-mapper name as /dev/mapper/<name>
+  const mapper = /^\/dev\/(?:mapper\/|disk\/by-id\/dm-name-)(.+)$/.exec(abs);
   if (mapper) {
     const lv = splitMapperName(mapper[1]);
     if (lv) return lvm(lv.vg, lv.lv);

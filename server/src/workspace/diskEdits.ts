@@ -13,20 +13,26 @@ function quoted(atom: XlAtom, value: string): string {
   return value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`);
 }
 
-/** "Give <domain> its own volume": a dedicated /dev/<vg>/<domain>-<vdev>, and the lvcreate to make it. */
-export function ownVolumeFix(domain: string, disk: DiskFact, report: LvmReport | undefined): Fix | undefined {
+/**
+ * "Give <domain> its own volume": a dedicated /dev/<vg>/<domain>-<vdev>, and the lvcreate to make it
+ * (thin in the same pool, unless `outsidePool` asks for a plain volume that promises nothing to it).
+ */
+export function ownVolumeFix(domain: string, disk: DiskFact, report: LvmReport | undefined, outsidePool = false): Fix | undefined {
   const b = disk.backing;
   if (!b || b.kind !== 'lvm' || !disk.targetSpan) return undefined;
-  const lvName = `${domain}-${disk.disk.vdev}`.replace(/[^A-Za-z0-9+_.-]/g, '_');
-  if (lvName === b.lv) return undefined;
+  let lvName = `${domain}-${disk.disk.vdev}`.replace(/[^A-Za-z0-9+_.-]/g, '_');
+  if (lvName === b.lv) {
+    if (!outsidePool) return undefined; // it already has its own volume
+    lvName += '-plain';
+  }
   const current = report?.lvs.get(`${b.vg}/${b.lv}`);
   const size = current ? `${Math.ceil(current.sizeMiB)}M` : '<SIZE>';
-  const shell = current?.thin && current.pool
+  const shell = current?.thin && current.pool && !outsidePool
     ? `lvcreate -V ${size} -T ${b.vg}/${current.pool} -n ${lvName}`
     : `lvcreate -L ${size} -n ${lvName} ${b.vg}`;
   return {
     kind: 'replace',
-    title: `Give ${domain} its own volume (/dev/${b.vg}/${lvName})`,
+    title: `Give ${domain} its own volume${outsidePool ? ' outside the pool' : ''} (/dev/${b.vg}/${lvName})`,
     text: quoted(disk.atom, `/dev/${b.vg}/${lvName}`),
     start: disk.targetSpan.start,
     end: disk.targetSpan.end,
@@ -54,8 +60,20 @@ export function readOnlyFix(domain: string, disk: DiskFact): Fix | undefined {
   return { kind: 'insert', title, at: end, text: value.endsWith(',') ? 'r' : ',r' };
 }
 
-/** The lvextend that gives a thin pool room for what its volumes promise. */
-export function lvextendFix(vg: string, pool: string, missingMiB: number): Fix {
+/**
+ * The lvextend that gives a thin pool room for what its volumes promise; when the VG has less
+ * free space than that, a vgextend with a new physical volume has to come first.
+ */
+export function lvextendFix(vg: string, pool: string, missingMiB: number, vgFreeMiB: number | undefined): Fix {
   const mib = Math.ceil(missingMiB);
-  return { kind: 'shell', title: `Extend thin pool ${vg}/${pool} by ${mib} MiB (lvextend)`, shell: `lvextend -L +${mib}M ${vg}/${pool}` };
+  const lvextend = `lvextend -L +${mib}M ${vg}/${pool}`;
+  if (vgFreeMiB === undefined || vgFreeMiB >= mib) {
+    return { kind: 'shell', title: `Extend thin pool ${vg}/${pool} by ${mib} MiB (lvextend)`, shell: lvextend };
+  }
+  const pv = Math.ceil(mib - vgFreeMiB);
+  return {
+    kind: 'shell',
+    title: `Extend thin pool ${vg}/${pool} by ${mib} MiB (vgextend with a new disk, then lvextend)`,
+    shell: `vgextend ${vg} /dev/NEW_PV && ${lvextend}   # ${vg} has ${Math.floor(vgFreeMiB)} MiB free: NEW_PV needs at least ${pv} MiB`,
+  };
 }

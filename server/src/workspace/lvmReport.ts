@@ -1,5 +1,5 @@
 // `lvs --reportformat json --units m -o lv_name,vg_name,lv_size,lv_attr,pool_lv,data_percent`
-// plus `vgs --reportformat json --units m` output, read into sizes in MiB.
+// plus `vgs --reportformat json --units m` output (optionally with vg_uuid), read into sizes in MiB.
 
 export interface LogicalVolume {
   vg: string;
@@ -23,6 +23,8 @@ export interface VolumeGroup {
   lvCount?: number;
   /** `vg_lock_type`: sanlock, dlm, or none. */
   lockType?: string;
+  /** `vg_uuid`: tells one shared VG seen by two hosts from two local VGs of the same name. */
+  uuid?: string;
 }
 
 export interface LvmReport {
@@ -59,6 +61,7 @@ export function parseLvmReport(text: string): LvmReportResult {
           mdaSizeMiB: sizeMiB(raw.vg_mda_size),
           lvCount: Number.isFinite(lvCount) ? lvCount : undefined,
           lockType: raw.vg_lock_type || undefined,
+          uuid: raw.vg_uuid || undefined,
         });
       }
     }

@@ -1,7 +1,8 @@
 // xl/vbd-overprovisioned and xl/missing-volume, from the host's LVM report: thin
 // pools whose attached volumes promise more than the pool (and its VG) can hold,
 // pools above their autoextend threshold, and disks on volumes that do not exist.
-import { lvextendFix } from '../diskEdits';
+import type { Fix } from '../../core/findings';
+import { lvextendFix, ownVolumeFix } from '../diskEdits';
 import { effective, integer } from '../hostConfigs';
 import type { DiskFact } from '../facts';
 import type { LogicalVolume } from '../lvmReport';
@@ -59,7 +60,7 @@ function checkPool(ctx: CrossContext, host: HostEntry, use: PoolUse): void {
       ctx.report(u.domain.file, 'xl/vbd-overprovisioned', u.disk.targetSpan ?? u.disk.span,
         `Thin pool ${name} holds ${gib(size)}${data !== undefined ? ` (${data}% used)` : ''} but the guest disks on it promise ${gib(promised)}: ${users}${vgNote}. ` +
           'When the pool fills, writes in every guest on it fail or hang',
-        { fixes: [lvextendFix(use.vg, use.pool.name, missing)], related: related(u, use) });
+        { fixes: overprovisionFixes(host, use, u, missing), related: related(u, use) });
     }
   }
   if (data !== undefined && data >= threshold) {
@@ -69,9 +70,21 @@ function checkPool(ctx: CrossContext, host: HostEntry, use: PoolUse): void {
     for (const u of use.disks) {
       ctx.report(u.domain.file, 'xl/vbd-overprovisioned', u.disk.targetSpan ?? u.disk.span,
         `Thin pool ${name} is ${data}% full: ${why}`,
-        { fixes: [lvextendFix(use.vg, use.pool.name, Math.max(size * 0.2, 1))], related: related(u, use) });
+        { fixes: [lvextendFix(use.vg, use.pool.name, Math.max(size * 0.2, 1), free)], related: related(u, use) });
     }
   }
+}
+
+/**
+ * Grow the pool, or move this disk out of it onto a plain volume of its own when the VG has the
+ * room (the disk then promises nothing to the pool).
+ */
+function overprovisionFixes(host: HostEntry, use: PoolUse, u: PoolUse['disks'][number], missing: number): Fix[] {
+  const free = host.report?.vgs.get(use.vg)?.freeMiB;
+  const fixes = [lvextendFix(use.vg, use.pool.name, missing, free)];
+  const own = free === undefined || free >= u.lv.sizeMiB ? ownVolumeFix(domainName(u.domain), u.disk, host.report, true) : undefined;
+  if (own) fixes.push(own);
+  return fixes;
 }
 
 /** The host's lvm.conf decides; the inventory's copy of the value is for hosts without one. */

@@ -4,6 +4,7 @@ import type { XlAtom, XlValue } from '../ast';
 import { valueToDocument } from '../ast';
 import { cpusOf, diskOf, pciOf, vifOf } from '../specs/cached';
 import { type Disk, vdevNumber } from '../specs/disk';
+import { readOnlyRefusal } from '../specs/emulated';
 import type { SpecIssue, SpecPart, SpecResult } from '../specs/types';
 import type { RuleContext } from './context';
 
@@ -84,6 +85,11 @@ function diskSanity(ctx: RuleContext, atom: XlAtom, d: Disk, parts: SpecPart[]):
   if ((d.specification === 'virtio') !== (backend === 'standalone') && (d.specification === 'virtio' || backend === 'standalone')) {
     ctx.report('xl/disk-spec', partSpan(atom, parts, 'specification'),
       'specification=virtio requires backendtype=standalone, and backendtype=standalone requires specification=virtio');
+  }
+  const refusal = readOnlyRefusal(d, ctx.guest.type, ctx.cfg.string('hdtype'));
+  if (refusal) {
+    ctx.report('xl/disk-spec', partSpan(atom, parts, 'access'),
+      `${refusal}: ${d.vdev} is emulated for this HVM guest, so it must be writable (or use an sdX name, emulated as SCSI)`);
   }
   const target = d.target;
   if (target && !target.startsWith('/') && !d.script && d.format !== 'empty') {

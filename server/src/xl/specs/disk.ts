@@ -420,6 +420,17 @@ function computeVdevNumber(vdev: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The disk index libxl__device_disk_dev_number hands back with the number (xvdc and hdc are
+ * disk 2); undefined for plain numbers, whose index libxl does not work out.
+ */
+export function vdevDiskIndex(vdev: string): number | undefined {
+  const d = /^d(\d+)p(\d+)$/.exec(vdev);
+  if (d) return vdevNumber(vdev) === undefined ? undefined : Number(d[1]);
+  if (vdevNumber(vdev) === undefined) return undefined;
+  return (virtdisk(vdev, 'xvd', (1 << 20) - 1, 255) ?? virtdisk(vdev, 'hd', 3, 63) ?? virtdisk(vdev, 'sd', 15, 15))?.disk;
+}
+
 function xvdNumber(disk: number, partition: number): number {
   return disk <= 15 && partition <= 15 ? (202 << 8) | (disk << 4) | partition : (1 << 28) | (disk << 8) | partition;
 }
