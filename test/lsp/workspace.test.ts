@@ -68,6 +68,49 @@ describe('workspace checks over stdio', function () {
     await client.until(uri('xen01/web01.cfg'), lacks('xl/vbd-overprovisioned'));
   });
 
+  it('publishes every cross-file rule on closed files', async () => {
+    const codes = async (rel: string, code: string) => (await client.until(uri(rel), has(code))).diagnostics.map((d) => d.code);
+    const db01 = await codes('xen01/db01.cfg', 'xl/numa-spread');
+    for (const code of ['xl/duplicate-mac', 'xl/duplicate-name', 'xl/duplicate-uuid', 'xl/host-memory-overcommit', 'xl/missing-volume']) {
+      assert.ok(db01.includes(code), `${code} in ${db01.join(', ')}`);
+    }
+    assert.ok((await codes('xen02/db01.cfg', 'xl/host-cpus')).includes('xl/duplicate-name'));
+  });
+
+  it('offers the host commands for a thin pool and the NUMA pinning fix', async () => {
+    const actionsFor = async (rel: string, code: string) => {
+      const published = client.until(uri(rel), has(code));
+      await client.open(uri(rel), fs.readFileSync(path.join(dir, rel), 'utf8'));
+      const diag = (await published).diagnostics.find((d) => d.code === code)!;
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri(rel) }, range: diag.range, context: { diagnostics: [diag] } })) ?? [];
+      return actions as Array<{ title: string; edit?: { changes: Record<string, Array<{ newText: string }>> }; command?: { command: string; arguments: string[] } }>;
+    };
+    const pool = (await actionsFor('xen01/web01.cfg', 'xl/vbd-overprovisioned')).find((a) => a.title.startsWith('Extend thin pool vg0/pool0'))!;
+    assert.strictEqual(pool.edit, undefined, 'a host command changes no file');
+    assert.strictEqual(pool.command!.command, 'xenops.showShellCommand');
+    assert.match(pool.command!.arguments[0], /^vgextend vg0 \/dev\/NEW_PV && lvextend -L \+30720M vg0\/pool0/);
+    const pin = (await actionsFor('xen01/db01.cfg', 'xl/numa-spread')).find((a) => a.title === 'Pin to node 0 (cpus = "0-3")')!;
+    assert.deepStrictEqual(pin.edit!.changes[uri('xen01/db01.cfg')].map((e) => e.newText), ['"0-3"']);
+  });
+
+  it('attaches read-only where nobody else writes the volume, and the finding goes away', async () => {
+    const web02 = path.join(dir, 'xen01/web02.cfg');
+    const text = fs.readFileSync(web02, 'utf8');
+    await client.open(uri('xen01/web02.cfg'), text.replace("'/dev/mapper/vg0-shared,raw,xvdb,w'", "'/dev/mapper/vg0-shared,raw,xvdb,r'"));
+    const web01 = fs.readFileSync(path.join(dir, 'xen01/web01.cfg'), 'utf8');
+    const published = client.until(uri('xen01/web01.cfg'), has('xl/shared-writable-disk'));
+    await client.open(uri('xen01/web01.cfg'), web01);
+    const diag = (await published).diagnostics.find((d) => d.code === 'xl/shared-writable-disk')!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: uri('xen01/web01.cfg') }, range: diag.range, context: { diagnostics: [diag] } })) ?? [];
+    const ro = actions.find((a) => a.title === 'Attach read-only in web01') as { edit: { changes: Record<string, Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>> } };
+    assert.ok(ro, `actions: ${actions.map((a) => a.title).join(', ')}`);
+    const [edit] = ro.edit.changes[uri('xen01/web01.cfg')];
+    assert.strictEqual(edit.newText, 'r');
+    await client.change(uri('xen01/web01.cfg'), 2, [{ range: edit.range, text: edit.newText }]);
+    await client.until(uri('xen01/web01.cfg'), lacks('xl/shared-writable-disk'));
+    await client.until(uri('xen01/web02.cfg'), lacks('xl/shared-writable-disk'));
+  });
+
   it('answers hover in xenops.yaml', async () => {
     const text = fs.readFileSync(path.join(dir, 'xenops.yaml'), 'utf8');
     await client.open(uri('xenops.yaml'), text, 'yaml');
