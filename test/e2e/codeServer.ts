@@ -3,14 +3,16 @@
 //    127.0.0.1 and Debian's chromium, both installed by setup.sh;
 //  - with VSCODE_EXECUTABLE set to a desktop VS Code's Electron binary (/usr/share/code/code, or
 //    .vscode-test/vscode-linux-x64-<version>/code fetched by @vscode/test-electron where the
-//    internet is reachable), that desktop VS Code through playwright-core's Electron driver.
-//    @vscode/test-electron itself is not a dependency: its runTests() runs specs inside the
-//    extension host against the `vscode` API, while these specs drive the UI.
+//    internet is reachable), also that desktop VS Code: @vscode/test-electron finds its CLI and
+//    installs the .vsix into a fresh profile, and playwright-core's Electron driver drives the
+//    window (test-electron's runTests() would run specs inside the extension host against the
+//    `vscode` API, while these specs drive the UI).
 // The specs in *.e2e.ts see the same workbench either way and use the helpers below.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { resolveCliArgsFromVSCodeExecutablePath } from '@vscode/test-electron';
 import { _electron, chromium, type FrameLocator, type Locator, type Page } from 'playwright-core';
 
 /** The repository root (this file runs from out/e2e/). */
@@ -58,6 +60,10 @@ const SETTINGS = {
   'editor.quickSuggestions': { other: false, comments: false, strings: false },
 };
 
+/** code-server always; a desktop VS Code too when VSCODE_EXECUTABLE names one. */
+export type Target = 'code-server' | 'desktop';
+export const TARGETS: Target[] = process.env.VSCODE_EXECUTABLE ? ['code-server', 'desktop'] : ['code-server'];
+
 /** A fresh VS Code profile in a temporary folder: settings, extensions, a copy of the fixture. */
 interface Profile { dir: string; workspace: string; userData: string; extensions: string }
 
@@ -80,10 +86,10 @@ export class VsCode {
     private readonly close: () => Promise<void>,
   ) {}
 
-  static async start(vsix = packagedVsix()): Promise<VsCode> {
+  static async start(target: Target, vsix = packagedVsix()): Promise<VsCode> {
     const profile = newProfile();
-    const vscode = process.env.VSCODE_EXECUTABLE
-      ? await startDesktop(process.env.VSCODE_EXECUTABLE, profile, vsix)
+    const vscode = target === 'desktop'
+      ? await startDesktop(process.env.VSCODE_EXECUTABLE!, profile, vsix)
       : await startCodeServer(profile, vsix);
     await vscode.page.locator('div.monaco-workbench').waitFor({ timeout: 60_000 });
     await vscode.page.locator('.statusbar').waitFor();
@@ -303,9 +309,9 @@ async function startCodeServer(profile: Profile, vsix: string): Promise<VsCode> 
 async function startDesktop(executable: string, profile: Profile, vsix: string): Promise<VsCode> {
   if (!fs.existsSync(executable)) throw new Error(`VSCODE_EXECUTABLE=${executable} does not exist`);
   const dirs = [`--user-data-dir=${profile.userData}`, `--extensions-dir=${profile.extensions}`];
-  // The Electron binary runs VS Code's CLI as Node, as its bin/code launcher does.
-  execFileSync(executable, [path.join(path.dirname(executable), 'resources/app/out/cli.js'), ...dirs,
-    '--install-extension', vsix], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: 'pipe', timeout: 120_000 });
+  // the install's own CLI (bin/code), with this profile instead of test-electron's shared one
+  const [cli] = resolveCliArgsFromVSCodeExecutablePath(executable, { reuseMachineInstall: true });
+  execFileSync(cli, [...dirs, '--install-extension', vsix], { stdio: 'pipe', timeout: 120_000 });
   const app = await _electron.launch({
     executablePath: executable,
     args: [profile.workspace, ...dirs, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes',
