@@ -14,10 +14,13 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   PublishDiagnosticsNotification,
+  type Registration,
+  RegistrationRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   type TextDocumentContentChangeEvent,
+  UnregistrationRequest,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = path.resolve(__dirname, '..', '..', '..', 'dist', 'server.js');
@@ -29,6 +32,9 @@ export class TestClient {
   readonly latest = new Map<string, PublishDiagnosticsParams>();
   /** What the server asks for with workspace/configuration. */
   settings: Record<string, unknown> = {};
+  /** Capabilities the server registered (client/registerCapability) and has not unregistered. */
+  readonly registrations = new Map<string, Registration>();
+  private readonly registered: Array<() => void> = [];
 
   constructor() {
     // XENOPS_SERVER_NODE_ARGS passes flags to the server's node, e.g. --cpu-prof when profiling a benchmark
@@ -48,16 +54,23 @@ export class TestClient {
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
       params.items.map(() => this.settings),
     );
+    this.connection.onRequest(RegistrationRequest.type, (p) => {
+      for (const r of p.registrations) this.registrations.set(r.id, r);
+      this.registered.splice(0).forEach((f) => f());
+    });
+    this.connection.onRequest(UnregistrationRequest.type, (p) => {
+      for (const r of p.unregisterations) this.registrations.delete(r.id);
+    });
     this.connection.listen();
   }
 
-  /** Initializes the server, with `folder` (an absolute path) as the workspace folder when given. */
-  async initialize(folder?: string): Promise<void> {
+  /** Initializes the server, with `folder` (an absolute path) as the workspace folder when given, and extra workspace capabilities. */
+  async initialize(folder?: string, workspace: Record<string, unknown> = {}): Promise<void> {
     const uri = folder ? pathToFileURL(folder).href : null;
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uri,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+      capabilities: { workspace: { configuration: true, ...workspace }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
       workspaceFolders: uri ? [{ uri, name: 'workspace' }] : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
@@ -73,6 +86,18 @@ export class TestClient {
         else this.waiters.push({ uri, resolve: check });
       };
       this.waiters.push({ uri, resolve: check });
+    });
+  }
+
+  /** Resolves with the first current registration that satisfies `test`, waiting for new ones. */
+  registration(test: (r: Registration) => boolean): Promise<Registration> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const found = [...this.registrations.values()].find(test);
+        if (found) resolve(found);
+        else this.registered.push(check);
+      };
+      check();
     });
   }
 

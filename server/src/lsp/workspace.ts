@@ -3,7 +3,7 @@
 // findings changed (closed files included, so the Problems view sees them all).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Connection } from 'vscode-languageserver/node';
+import { type Connection, DidChangeWatchedFilesNotification, type Disposable, type FileSystemWatcher, WatchKind } from 'vscode-languageserver/node';
 import { applySeverities, type Finding } from '../core/findings';
 import { LineIndex } from '../core/text';
 import { URI } from '../core/uri';
@@ -21,6 +21,17 @@ const MAX_BYTES = 4 * 1024 * 1024;
 
 type Kind = 'domain' | 'inventory' | 'report' | 'host';
 
+/** A file watcher event, as the server hands it on. */
+export interface WatchedChange {
+  file: string;
+  type: 'created' | 'changed' | 'deleted';
+}
+
+/** What the client lets the server watch itself (`workspace.didChangeWatchedFiles` dynamic registration). */
+export interface WatchSupport {
+  relativePatterns: boolean;
+}
+
 export class WorkspaceService {
   readonly index = new WorkspaceIndex((file) => this.settingsFor(file));
   private folders: string[] = [];
@@ -30,8 +41,16 @@ export class WorkspaceService {
   private readonly open = new Map<string, number>();
   private readonly published = new Map<string, string>();
   private pending?: NodeJS.Immediate;
+  /** Watcher batches are applied one after the other, so a slow read never lands after a newer event. */
+  private watching: Promise<void> = Promise.resolve();
+  /** The report paths the client watches for us, and that registration (replaced when the paths change). */
+  private reportWatch = { key: '', registration: Promise.resolve<Disposable | undefined>(undefined) };
 
-  constructor(private readonly connection: Connection, private readonly canAskConfiguration: boolean) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly canAskConfiguration: boolean,
+    private readonly watchSupport?: WatchSupport,
+  ) {}
 
   settingsFor(file: string): LintSettings {
     const folder = this.folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
@@ -41,9 +60,48 @@ export class WorkspaceService {
   async start(folders: string[]): Promise<void> {
     this.folders = folders;
     await this.refreshSettings();
+    this.watchFolders();
     for (const folder of folders) await this.scan(folder);
     await this.loadReports();
     this.schedule();
+  }
+
+  /**
+   * The client's glob only matches file names, and VS Code reports a deleted or
+   * created folder as one event for the folder (microsoft/vscode#90746): ask for
+   * creates and deletes of every path, never for changes (logs change all the time).
+   */
+  private watchFolders(): void {
+    if (!this.watchSupport || !this.folders.length) return;
+    const watchers: FileSystemWatcher[] = [{ globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
+    this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+  }
+
+  /** LVM reports can have any name the inventory gives them: watch exactly those paths, re-registered when they change. */
+  private watchReports(): void {
+    if (!this.watchSupport) return;
+    const files = [...new Set(this.index.reportFiles())].sort();
+    const key = files.join('\n');
+    if (key === this.reportWatch.key) return;
+    const previous = this.reportWatch.registration;
+    const registration = (async () => {
+      const old = await previous;
+      // the new watchers first, so no change falls between the two
+      const next = files.length
+        ? await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: files.map((f) => this.reportWatcher(f)) }).catch(() => undefined)
+        : undefined;
+      old?.dispose();
+      return next;
+    })();
+    this.reportWatch = { key, registration };
+  }
+
+  private reportWatcher(file: string): FileSystemWatcher {
+    // without relative patterns a glob on the name is the best there is: events for other paths are ignored
+    const globPattern = this.watchSupport?.relativePatterns
+      ? { baseUri: URI.fromPath(path.dirname(file)), pattern: path.basename(file) }
+      : `**/${path.basename(file)}`;
+    return { globPattern, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete };
   }
 
   /** Settings per workspace folder ('' for files outside them). */
@@ -87,7 +145,7 @@ export class WorkspaceService {
     for (const e of entries) {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (!e.name.startsWith('.') && e.name !== 'node_modules') await this.collect(full, found, depth + 1);
+        if (!skippedDir(e.name)) await this.collect(full, found, depth + 1);
       } else if (e.isFile() && (CONFIG_FILE.test(e.name) || e.name === INVENTORY_FILE || hostConfigKind(full))) {
         found.push(full);
       }
@@ -161,21 +219,72 @@ export class WorkspaceService {
     this.schedule();
   }
 
-  /** File watcher events (created, changed, deleted) for files not open in an editor. */
-  async watched(changes: Array<{ file: string; deleted: boolean }>): Promise<void> {
-    for (const { file, deleted } of changes) {
-      if (this.open.has(file)) continue;
-      if (deleted) this.forget(file);
-      else if (this.index.reportFiles().includes(file)) {
-        try {
-          this.setReport(file, await fs.readFile(file, 'utf8'));
-        } catch {
-          this.forget(file);
-        }
-      } else if (CONFIG_FILE.test(file) || path.basename(file) === INVENTORY_FILE || hostConfigKind(file)) await this.loadFromDisk(file);
+  /** File watcher events (created, changed, deleted) for files and folders not open in an editor. */
+  watched(changes: WatchedChange[]): Promise<void> {
+    this.watching = this.watching.then(() => this.applyChanges(changes)).catch(() => undefined);
+    return this.watching;
+  }
+
+  private async applyChanges(changes: WatchedChange[]): Promise<void> {
+    const reports = new Set(this.index.reportFiles());
+    let dirs: Set<string> | undefined;
+    for (const change of distinct(changes)) {
+      if (this.open.has(change.file)) continue;
+      if (change.type === 'deleted') {
+        this.deleted(change.file, () => (dirs ??= this.indexedDirs()));
+      } else if (reports.has(change.file)) {
+        await this.readReport(change.file);
+      } else if (await this.arrived(change)) {
+        dirs = undefined; // a scanned folder added directories
+      }
     }
     await this.loadReports();
     this.schedule();
+  }
+
+  /** A deleted path: an indexed file, or a folder whose files get no events of their own. */
+  private deleted(file: string, dirs: () => Set<string>): void {
+    if (this.files.has(file)) return this.forget(file);
+    if (!dirs().has(file)) return; // a log or anything else xenops never read
+    const under = file + path.sep;
+    for (const f of [...this.files.keys()]) if (f.startsWith(under) && !this.open.has(f)) this.forget(f);
+  }
+
+  /** Every folder that holds an indexed file, at any depth: a cheap test for folder deletes. */
+  private indexedDirs(): Set<string> {
+    const dirs = new Set<string>();
+    for (const file of this.files.keys()) {
+      for (let d = path.dirname(file); !dirs.has(d); d = path.dirname(d)) {
+        dirs.add(d);
+        if (path.dirname(d) === d) break;
+      }
+    }
+    return dirs;
+  }
+
+  /** A created or changed path; a created folder is scanned (returns true then). */
+  private async arrived({ file, type }: WatchedChange): Promise<boolean> {
+    if (type === 'created' && (await isDirectory(file))) {
+      if (!this.inFolders(file) || this.skipped(file)) return false;
+      await this.scan(file);
+      return true;
+    }
+    if (CONFIG_FILE.test(file) || path.basename(file) === INVENTORY_FILE || hostConfigKind(file)) await this.loadFromDisk(file);
+    return false;
+  }
+
+  private async readReport(file: string): Promise<void> {
+    try {
+      this.setReport(file, await fs.readFile(file, 'utf8'));
+    } catch {
+      this.forget(file);
+    }
+  }
+
+  /** Folders the start-up scan leaves out (hidden ones, node_modules) are left out when they appear too. */
+  private skipped(dir: string): boolean {
+    const root = this.folders.filter((f) => dir.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0] ?? '';
+    return path.relative(root, dir).split(path.sep).some(skippedDir);
   }
 
   private forget(file: string): void {
@@ -208,6 +317,7 @@ export class WorkspaceService {
     if (this.pending) return;
     this.pending = setImmediate(() => {
       this.pending = undefined;
+      this.watchReports();
       void this.publish();
     });
   }
@@ -236,4 +346,19 @@ export class WorkspaceService {
     }
     await Promise.all(sends);
   }
+}
+
+function skippedDir(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  return fs.stat(file).then((st) => st.isDirectory(), () => false);
+}
+
+/** Two watchers can report the same event: keep the last of each, in order, so the final state wins. */
+function distinct(changes: WatchedChange[]): WatchedChange[] {
+  const last = new Map<string, number>();
+  changes.forEach((c, i) => last.set(`${c.type}|${c.file}`, i));
+  return changes.filter((c, i) => last.get(`${c.type}|${c.file}`) === i);
 }
