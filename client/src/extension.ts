@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { looksLikeDomainConfig } from '../../server/src/xl/detect';
+import { compareConfigs } from './compareConfigs';
 import { exportTimeline } from './exportTimeline';
 import type { IncidentNode } from './logs/incidentsTree';
 import { activateLogViewer } from './logs/logViewer';
@@ -40,8 +41,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     markdown: { isTrusted: { enabledCommands: ['xenops.openLogLine'] }, supportHtml: false },
     synchronize: {
       configurationSection: 'xenops',
-      // configs, inventories and LVM reports changed outside the editor trigger a re-check
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.cfg,*.xl,*.xlcfg,*.conf,*.profile,xenops.yaml,*.json}'),
+      // configs and inventories changed outside the editor trigger a re-check; the server
+      // registers its own watchers for the LVM reports the inventory names and for folders
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.cfg,*.xl,*.xlcfg,*.conf,*.profile,xenops.yaml}'),
     },
   };
   client = new LanguageClient('xenops', 'xenops', serverOptions, clientOptions);
@@ -50,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidOpenTextDocument(detectDomainConfig),
     vscode.commands.registerCommand('xenops.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('xenops.showShellCommand', showShellCommand),
-    vscode.commands.registerCommand('xenops.compareConfigs', compareConfigs),
+    vscode.commands.registerCommand('xenops.compareConfigs', (clicked?: vscode.Uri, selected?: vscode.Uri[]) => client && compareConfigs(client, clicked, selected)),
     vscode.commands.registerCommand('xenops.showTimeline', async (clicked?: vscode.Uri | IncidentNode) => {
       const choice = client && (incidentChoice(clicked) ?? (await pickIncident(client, 'Show Incident Timeline', clicked as vscode.Uri | undefined)));
       if (choice) await showTimeline(context, client!, choice);
@@ -83,24 +85,6 @@ async function showShellCommand(command: string): Promise<void> {
   const copy = 'Copy command';
   const choice = await vscode.window.showInformationMessage(`Run on the host: ${command}`, copy);
   if (choice === copy) await vscode.env.clipboard.writeText(command.replace(/\s+#.*$/, ''));
-}
-
-/** Semantic diff of two domU configs: from two files selected in the explorer, or picked. */
-async function compareConfigs(clicked?: vscode.Uri, selected?: vscode.Uri[]): Promise<void> {
-  let pair = selected?.length === 2 ? selected : undefined;
-  if (!pair) {
-    const files = await vscode.workspace.findFiles('**/*.{cfg,xl,xlcfg}', '**/node_modules/**', 5000);
-    const items = files.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri }));
-    const first = clicked ? { uri: clicked } : await vscode.window.showQuickPick(items, { title: 'Compare Domain Configs: first config' });
-    if (!first) return;
-    const second = await vscode.window.showQuickPick(items.filter((i) => i.uri.toString() !== first.uri.toString()), { title: 'Compare Domain Configs: second config' });
-    if (!second) return;
-    pair = [first.uri, second.uri];
-  }
-  const result = await client?.sendRequest<{ markdown: string; count: number }>('xenops/diff', { a: pair[0].toString(), b: pair[1].toString() });
-  if (!result) return;
-  const doc = await vscode.workspace.openTextDocument({ content: result.markdown, language: 'markdown' });
-  await vscode.window.showTextDocument(doc, { preview: true });
 }
 
 export function deactivate(): Thenable<void> | undefined {

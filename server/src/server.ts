@@ -24,17 +24,17 @@ import { LineIndex } from './core/text';
 import { URI } from './core/uri';
 import { analyseXl } from './lintService';
 import { range, toDiagnostic } from './lsp/convert';
+import { registerDiffRequest } from './lsp/diff';
 import { registerLogRequests } from './lsp/logRequests';
 import { setTrusted } from './lsp/logSettings';
 import { LogView } from './lsp/logView';
-import { WorkspaceService } from './lsp/workspace';
+import { type WatchedChange, WorkspaceService } from './lsp/workspace';
 import { completeLockConf } from './lockmgr/completion';
 import { hoverLockConf } from './lockmgr/hover';
 import { lintLockConf } from './lockmgr/lint';
 import { lockDaemon } from './lvm/detect';
 import { completeLvm, foldingLvm, hoverLvm, type LvmSymbol, symbolsLvm } from './lvm/editor';
 import { lintLvm } from './lvm/lint';
-import { diffConfigs, formatDrift } from './workspace/drift';
 import { INVENTORY_FILE } from './workspace/inventory';
 import { completeInventory, hoverInventory } from './workspace/inventoryEditor';
 import { completeXl } from './xl/completion';
@@ -52,7 +52,9 @@ const logs = new LogView(connection);
 const SHOW_SHELL_COMMAND = 'xenops.showShellCommand';
 
 connection.onInitialize((params): InitializeResult => {
-  service = new WorkspaceService(connection, !!params.capabilities.workspace?.configuration);
+  // with dynamic registration the server watches LVM reports by their exact paths, and folders
+  const watch = params.capabilities.workspace?.didChangeWatchedFiles;
+  service = new WorkspaceService(connection, !!params.capabilities.workspace?.configuration, watch?.dynamicRegistration ? { relativePatterns: !!watch.relativePatternSupport } : undefined);
   const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folders = roots.map((u) => URI.toPath(u)).filter((p): p is string => !!p);
   setTrusted((params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false);
@@ -153,10 +155,16 @@ documents.onDidClose((e) => {
   else if (standalone.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
+const CHANGE_TYPES: Record<FileChangeType, WatchedChange['type']> = {
+  [FileChangeType.Created]: 'created',
+  [FileChangeType.Changed]: 'changed',
+  [FileChangeType.Deleted]: 'deleted',
+};
+
 connection.onDidChangeWatchedFiles((p) => {
-  const changes = p.changes.flatMap((c) => {
+  const changes = p.changes.flatMap((c): WatchedChange[] => {
     const file = URI.toPath(c.uri);
-    return file ? [{ file, deleted: c.type === FileChangeType.Deleted }] : [];
+    return file ? [{ file, type: CHANGE_TYPES[c.type] ?? 'changed' }] : [];
   });
   void service.watched(changes);
 });
@@ -261,12 +269,7 @@ connection.onNotification('xenops/trusted', (p: { trusted: boolean }) => {
   logs.library.clear(); // the folders' own rule packs now count
 });
 
-/** `xenops/diff`: the semantic drift between two domU configs, as Markdown. */
-connection.onRequest('xenops/diff', (p: { a: string; b: string }) => {
-  const text = (uri: string) => documents.get(uri)?.getText() ?? readFile(URI.toPath(uri) ?? '') ?? '';
-  const items = diffConfigs(text(p.a), text(p.b), service.settingsFor(URI.toPath(p.a) ?? '').xenVersion);
-  return { markdown: '```text\n' + formatDrift(items, URI.basename(p.a), URI.basename(p.b)) + '```\n', count: items.length };
-});
+registerDiffRequest(connection, documents, (file) => service.settingsFor(file).xenVersion);
 
 documents.listen(connection);
 connection.listen();

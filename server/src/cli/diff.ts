@@ -3,23 +3,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileKind } from '../lintService';
-import { diffConfigs, type DriftItem, formatDrift } from '../workspace/drift';
-import { lintXl } from '../xl/lint';
+import { diffConfigs, type DomainFile, type DomainPair, formatPairs, pairDomains, pairsDiffer } from '../workspace/drift';
 import { XEN_VERSIONS, type XenVersion } from '../xl/schema/types';
 import { parseArgs, single, UsageError } from './args';
-import { readText, walk } from './files';
+import { type ReadResult, readText, walk } from './files';
 
 export const DIFF_USAGE = `usage: xenops diff [--format text|json] [--xen-version V] A B
 Compares two domU configs, or two folders of them paired by domain name, ignoring formatting,
 order and defaults; differences most likely to explain "works on one host, fails on the other" first.
 Exit status: 0 no differences, 1 differences, 2 trouble.`;
 
-interface Pair {
-  domain: string;
-  a?: string;
-  b?: string;
-  items: DriftItem[];
-}
+/** Files that can hold a domU config; the content decides for `.cfg`. */
+const CONFIG_NAME = /\.(cfg|xl|xlcfg)$/;
 
 export function runDiff(argv: string[]): { output: string; exitCode: number } {
   const args = parseArgs(argv, { format: true, 'xen-version': true });
@@ -29,15 +24,25 @@ export function runDiff(argv: string[]): { output: string; exitCode: number } {
   if (version && !XEN_VERSIONS.includes(version)) throw new UsageError(`unknown Xen version '${version}'`);
   if (args.positional.length !== 2) throw new UsageError('diff needs two paths');
   const [a, b] = args.positional;
-  const pairs = isDir(a) && isDir(b) ? diffFolders(a, b, version) : [{ domain: path.basename(a), a, b, items: diffConfigs(read(a), read(b), version) }];
-  const different = pairs.some((p) => p.items.length || !p.a || !p.b);
-  if (format === 'json') return { output: JSON.stringify({ pairs }, null, 2) + '\n', exitCode: different ? 1 : 0 };
-  const text = pairs.map((p) => (!p.a ? `${p.domain}: only in ${b} (${p.b})\n` : !p.b ? `${p.domain}: only in ${a} (${p.a})\n` : formatDrift(p.items, p.a, p.b))).join('\n');
-  return { output: text, exitCode: different ? 1 : 0 };
+  const pairs = diffPaths(a, b, version);
+  const exitCode = pairsDiffer(pairs) ? 1 : 0;
+  if (format === 'json') return { output: JSON.stringify({ pairs }, null, 2) + '\n', exitCode };
+  return { output: formatPairs(pairs, a, b), exitCode };
+}
+
+/** Two files, or two folders; a file against a folder is a mistake worth saying. */
+function diffPaths(a: string, b: string, version?: XenVersion): DomainPair[] {
+  for (const p of [a, b]) if (!fs.existsSync(p)) throw new UsageError(`${p}: no such file or directory`);
+  const dirs = [isDir(a), isDir(b)];
+  if (dirs[0] !== dirs[1]) throw new UsageError(`${dirs[0] ? a : b} is a folder and ${dirs[0] ? b : a} is not: give two configs or two folders`);
+  if (!dirs[0]) return [{ domain: path.basename(a), a, b, items: diffConfigs(read(a), read(b), version) }];
+  const pairs = pairDomains(folderConfigs(a), folderConfigs(b), version);
+  if (!pairs.length) throw new UsageError(`no domain configs in ${a} or ${b}`);
+  return pairs;
 }
 
 function isDir(p: string): boolean {
-  return fs.existsSync(p) && fs.statSync(p).isDirectory();
+  return fs.statSync(p).isDirectory();
 }
 
 function read(file: string): string {
@@ -46,26 +51,16 @@ function read(file: string): string {
   return r.text;
 }
 
-/** Domain configs in a folder, by domain name. */
-function domains(dir: string): Map<string, { file: string; text: string }> {
-  const out = new Map<string, { file: string; text: string }>();
+/**
+ * The domU configs under a folder (recursively, as `xenops lint` walks it). `readFile` lets
+ * the language server hand in the text of open editors instead of what is on disk.
+ */
+export function folderConfigs(dir: string, readFile: (file: string) => ReadResult = readText): DomainFile[] {
+  const out: DomainFile[] = [];
   for (const file of walk(dir)) {
-    if (!/\.(cfg|xl|xlcfg)$/.test(file)) continue;
-    const r = readText(file);
-    if ('problem' in r || fileKind(file, r.text) !== 'xen-cfg') continue;
-    const name = lintXl(r.text).ctx.cfg.string('name') ?? path.basename(file).replace(/\.[^.]+$/, '');
-    out.set(name, { file, text: r.text });
+    if (!CONFIG_NAME.test(file)) continue;
+    const r = readFile(file);
+    if (!('problem' in r) && fileKind(file, r.text) === 'xen-cfg') out.push({ file, text: r.text });
   }
   return out;
-}
-
-function diffFolders(a: string, b: string, version?: XenVersion): Pair[] {
-  const left = domains(a);
-  const right = domains(b);
-  const names = [...new Set([...left.keys(), ...right.keys()])].sort();
-  return names.map((domain) => {
-    const x = left.get(domain);
-    const y = right.get(domain);
-    return { domain, a: x?.file, b: y?.file, items: x && y ? diffConfigs(x.text, y.text, version) : [] };
-  });
 }
