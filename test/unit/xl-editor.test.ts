@@ -75,6 +75,18 @@ describe('xl quick fixes', () => {
   it('turns builder into type', () => {
     assert.strictEqual(apply('name = "x"\nbuilder = "hvm"\n', 'Replace with type = "hvm"'), 'name = "x"\ntype = "hvm"\n');
   });
+  it('removes builder when type is set, and only that line or statement', () => {
+    const title = 'Remove builder (type is set)';
+    assert.strictEqual(apply('name = "x"\ntype = "pv"\nbuilder = "generic"\nkernel = "/k"\n', title), 'name = "x"\ntype = "pv"\nkernel = "/k"\n');
+    assert.strictEqual(apply('name = "x"\ntype = "pv"\n  builder = "generic" ; # old\r\nkernel = "/k"\n', title), 'name = "x"\ntype = "pv"\nkernel = "/k"\n');
+    assert.strictEqual(apply('name = "x"\nbuilder = "generic"; type = "pv"\nkernel = "/k"\n', title), 'name = "x"\ntype = "pv"\nkernel = "/k"\n');
+    assert.strictEqual(apply('name = "x"\ntype = "pv"; builder = "generic"\nkernel = "/k"\n', title), 'name = "x"\ntype = "pv"; \nkernel = "/k"\n');
+    assert.strictEqual(apply('name = "x"\nkernel = "/k"\ntype = "pv"\nbuilder = "generic"', title), 'name = "x"\nkernel = "/k"\ntype = "pv"\n');
+  });
+  it('writes what was meant for an octal number, and 0 for an all-zero one', () => {
+    assert.strictEqual(apply('name = "x"\nmemory = 0400\n', 'Write 400 (decimal)'), 'name = "x"\nmemory = 400\n');
+    assert.strictEqual(apply('name = "x"\ntype = "hvm"\nmemory = 00\n', 'Write 0 (decimal)'), 'name = "x"\ntype = "hvm"\nmemory = 0\n');
+  });
   it('quotes a negative number', () => {
     assert.strictEqual(apply('name = "x"\nrtc_timeoffset = -3600\n', 'Quote -3600'), 'name = "x"\nrtc_timeoffset = "-3600"\n');
   });

@@ -160,6 +160,38 @@ describe('xl rules', () => {
       const [f] = only(PV + 'memory = 0400\n', 'xl/octal-number');
       assert.match(f.message, /memory = 256, not 400/);
     });
+    it('says all-zero and one-digit spellings keep their value, and writes it without the zeros', () => {
+      for (const [raw, value] of [['00', '0'], ['000', '0'], ['07', '7'], ['0007', '7']]) {
+        const text = PV + `memory = ${raw}\n`;
+        const [f] = only(text, 'xl/octal-number');
+        assert.strictEqual(at(text, f), raw);
+        assert.strictEqual(f.message, `\`${raw}\` has a leading zero, which makes it octal to xl: memory = ${value} all the same, but more digits would change that (\`010\` is 8)`);
+        assert.strictEqual(f.severity, 'info');
+        assert.deepStrictEqual(f.fixes, [{ kind: 'replace', text: value, title: `Write ${value} (decimal)` }]);
+      }
+    });
+    it('leaves 0, decimal and hex alone', () => {
+      for (const raw of ['0', '10', '0x10', '"0"', '"400"']) assert.deepStrictEqual(only(PV + `memory = ${raw}\n`, 'xl/octal-number'), [], raw);
+    });
+    it('reads strings the way strtol does: blanks and a sign before the zero, the fix keeps the quotes', () => {
+      const [f] = only(PV + 'memory = "0400"\n', 'xl/octal-number');
+      assert.deepStrictEqual(f.fixes, [{ kind: 'replace', text: '"400"', title: 'Write 400 (decimal)' }]);
+      assert.match(only(PV + 'rtc_timeoffset = " -010"\n', 'xl/octal-number')[0].message, /rtc_timeoffset = -8, not -10/);
+      assert.deepStrictEqual(only(PV + 'memory = "00"\n', 'xl/octal-number')[0].fixes, [{ kind: 'replace', text: '"0"', title: 'Write 0 (decimal)' }]);
+    });
+    it('leaves 08 to xl/type (strtol stops at the 8, so xl rejects it) and explains why', () => {
+      const text = PV + 'memory = 08\n';
+      assert.deepStrictEqual(only(text, 'xl/octal-number'), []);
+      const [f] = only(text, 'xl/type');
+      assert.strictEqual(at(text, f), '08');
+      assert.strictEqual(f.message, "parameter `memory' is not a valid number: the leading 0 makes it octal, which has no 8 or 9, so xl ignores the setting");
+      assert.deepStrictEqual(f.fixes, [{ kind: 'replace', text: '8', title: 'Write 8 (decimal)' }]);
+      assert.match(only(PV + 'memory = 0x\n', 'xl/type')[0].message, /not a valid number\. xl ignores the setting$/);
+    });
+    it('says nothing after += (xl reads no number there) or on an overflow', () => {
+      assert.deepStrictEqual(only(PV + 'memory = 1\nmemory += 0400\n', 'xl/octal-number'), []);
+      assert.deepStrictEqual(only(PV + 'memory = 01777777777777777777777\n', 'xl/octal-number'), []);
+    });
   });
 
   describe('xl/memory-maxmem', () => {
@@ -222,6 +254,14 @@ describe('xl rules', () => {
       const [f] = only(text, 'xl/deprecated');
       assert.strictEqual(at(text, f), 'builder = "hvm"');
       assert.deepStrictEqual(f.fixes, [{ kind: 'replace', text: 'type = "hvm"', title: 'Replace with type = "hvm"' }]);
+    });
+    it('offers to remove builder when type is set', () => {
+      const text = 'name = "g"\ntype = "pv"\nbuilder = "generic"\nkernel = "/k"\n';
+      const [f] = only(text, 'xl/deprecated');
+      assert.strictEqual(at(text, f), 'builder = "generic"');
+      assert.match(f.message, /`type` already sets the guest type: remove `builder`/);
+      const start = text.indexOf('builder');
+      assert.deepStrictEqual(f.fixes, [{ kind: 'replace', text: '', title: 'Remove builder (type is set)', start, end: start + 'builder = "generic"\n'.length }]);
     });
     it('flags only the deprecated integer form of timer_mode', () => {
       const hvm = 'name = "g"\ntype = "hvm"\n';

@@ -138,6 +138,18 @@ export function strtol(s: string): { value: bigint; end: number; overflow: boole
   return { value, end: i, overflow: false };
 }
 
+/**
+ * How strtol(…, 0) treats a leading 0 in `s`: `octal` when the digits after it are all
+ * octal (xl reads `0400` as 256), `broken` when an 8 or 9 follows (strtol stops at it, so
+ * xl rejects `08`), otherwise undefined. `decimal` is the same digits read in base 10,
+ * which is what the writer usually meant.
+ */
+export function leadingZero(s: string): { kind: 'octal' | 'broken'; decimal: bigint } | undefined {
+  const m = /^[ \t\n\v\f\r]*([+-]?)0([0-9]+)$/.exec(s);
+  if (!m) return undefined;
+  return { kind: /[89]/.test(m[2]) ? 'broken' : 'octal', decimal: BigInt(m[1] + m[2]) };
+}
+
 function isDigit(c: string | undefined, base: number): boolean {
   if (c === undefined) return false;
   const d = parseInt(c, 16);

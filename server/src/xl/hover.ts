@@ -2,7 +2,7 @@
 // a part of a device spec means, and how xl reads the value under the cursor.
 import type { XlAssignment, XlAtom, XlValue } from './ast';
 import { valueToDocument } from './ast';
-import { strtol } from './config';
+import { leadingZero, strtol } from './config';
 import type { XlAnalysis } from './lint';
 import { keySpec, knownIn, xmOnlyKey } from './schema';
 import { SPEC_KEYS } from './schema/specKeys';
@@ -90,7 +90,7 @@ function valueHover(a: XlAnalysis, assignment: XlAssignment, atom: XlAtom, offse
   const numeric = n.end === atom.value.length && atom.value.length > 0;
   if (numeric && (spec.type === 'integer' || spec.type === 'boolean' || spec.type.startsWith('integer'))) {
     const value = Number(n.value);
-    lines.push(`xl reads **${value}**${spec.unit ? ` ${spec.unit}` : ''}${/^0[0-7]+$/.test(atom.value) ? ' (octal, because of the leading zero)' : ''}`);
+    lines.push(`xl reads **${value}**${spec.unit ? ` ${spec.unit}` : ''}${leadingZero(atom.value)?.kind === 'octal' ? ' (octal, because of the leading zero)' : ''}`);
     if (spec.unit === 'MiB' && value >= 1024) lines.push(`= ${(value / 1024).toFixed(value % 1024 ? 2 : 0)} GiB`);
     if (spec.type === 'boolean') lines.push(value ? 'true' : 'false');
   } else if (spec.values?.length) {

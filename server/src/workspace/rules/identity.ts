@@ -1,4 +1,5 @@
 // xl/duplicate-name, xl/duplicate-uuid, xl/duplicate-mac: identities that must be unique.
+import * as path from 'node:path';
 import type { Located } from '../inventory';
 import { type CrossContext, type DomainEntry, domainName, listing, shortPath } from './context';
 
@@ -20,16 +21,47 @@ function groups(ctx: CrossContext, pick: (d: DomainEntry) => Array<Located<strin
   return [...by.values()].filter((g) => g.length > 1);
 }
 
+/**
+ * Each domain of a group by a file path that tells it apart from the others: as
+ * operators know it (relative to its inventory, else its file name) unless two read
+ * the same — `tpl/a/web.cfg` and `tpl/b/web.cfg` — then relative to the folder they share.
+ */
+function fileLabels(group: Claim[]): Map<DomainEntry, string> {
+  const domains = [...new Set(group.map((c) => c.domain))];
+  const short = domains.map(shortPath);
+  if (new Set(short).size === domains.length) return new Map(domains.map((d, i) => [d, short[i]]));
+  const root = commonFolder(domains.map((d) => d.file));
+  return new Map(domains.map((d) => [d, path.relative(root, d.file)]));
+}
+
+/** The deepest folder that holds every file. */
+function commonFolder(files: string[]): string {
+  let root = path.dirname(files[0]);
+  while (!files.every((f) => f.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) && path.dirname(root) !== root) {
+    root = path.dirname(root);
+  }
+  return root;
+}
+
+/** How messages name the domains of a group: by name, with the file when two share the name. */
+function domainLabels(group: Claim[]): (d: DomainEntry) => string {
+  const files = fileLabels(group);
+  const names = new Map<string, number>();
+  for (const d of files.keys()) names.set(domainName(d), (names.get(domainName(d)) ?? 0) + 1);
+  return (d) => (names.get(domainName(d))! > 1 ? `${domainName(d)} (${files.get(d)})` : domainName(d));
+}
+
 function related(others: Claim[], what: string) {
   return others.map((o) => ({ message: `${what} in ${domainName(o.domain)}`, uri: o.domain.file, start: o.at.span.start, end: o.at.span.end }));
 }
 
 export function checkIdentities(ctx: CrossContext): void {
   for (const group of groups(ctx, (d) => (d.facts.name ? [d.facts.name] : []))) {
+    const files = fileLabels(group);
     for (const c of group) {
       const others = group.filter((o) => o !== c);
       const sameHost = others.filter((o) => o.domain.host?.spec === c.domain.host?.spec);
-      const where = (o: Claim) => `${shortPath(o.domain)}${o.domain.host ? ` (${o.domain.host.spec.name})` : ''}`;
+      const where = (o: Claim) => `${files.get(o.domain)}${o.domain.host ? ` (${o.domain.host.spec.name})` : ''}`;
       const message = sameHost.length
         ? `Domain name "${c.at.value}" is also used by ${listing(sameHost.map(where))} on the same host: the second \`xl create\` fails with "Domain with name "${c.at.value}" already exists"`
         : `Domain name "${c.at.value}" is also used on ${listing(others.map(where))}: migrating one onto the other's host fails`;
@@ -37,18 +69,20 @@ export function checkIdentities(ctx: CrossContext): void {
     }
   }
   for (const group of groups(ctx, (d) => (d.facts.uuid ? [d.facts.uuid] : []), (u) => u.toLowerCase())) {
+    const who = domainLabels(group);
     for (const c of group) {
       const others = group.filter((o) => o !== c);
       ctx.report(c.domain.file, 'xl/duplicate-uuid', c.at.span,
-        `UUID ${c.at.value} is also the UUID of ${listing(others.map((o) => domainName(o.domain)))}: copied configs must get their own uuid (or none, for a random one)`,
+        `UUID ${c.at.value} is also the UUID of ${listing(others.map((o) => who(o.domain)))}: copied configs must get their own uuid (or none, for a random one)`,
         { related: related(others, 'the same UUID') });
     }
   }
   for (const group of groups(ctx, (d) => d.facts.macs, (m) => m.toLowerCase())) {
+    const who = domainLabels(group);
     for (const c of group) {
       const others = group.filter((o) => o !== c);
       ctx.report(c.domain.file, 'xl/duplicate-mac', c.at.span,
-        `MAC ${c.at.value} is also used by ${listing(others.map((o) => domainName(o.domain)))}: on one network the guests steal each other's traffic`,
+        `MAC ${c.at.value} is also used by ${listing(others.map((o) => who(o.domain)))}: on one network the guests steal each other's traffic`,
         { related: related(others, 'the same MAC') });
     }
   }

@@ -53,6 +53,23 @@ export class RuleContext {
     return this.doc.assignments.filter((a) => a.key === key);
   }
 
+  /**
+   * What to delete to remove an assignment: its whole line when nothing else is on it
+   * (a trailing `;` or comment goes with it), else just the statement and its `;`.
+   */
+  removal(a: Span): Span {
+    const text = this.doc.text;
+    const lineStart = text.lastIndexOf('\n', a.start - 1) + 1;
+    const newline = text.indexOf('\n', a.end);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const after = text.slice(a.end, lineEnd);
+    if (/^[ \t]*$/.test(text.slice(lineStart, a.start)) && /^[ \t]*;?[ \t]*(#.*)?\r?$/.test(after)) {
+      return { start: lineStart, end: newline < 0 ? text.length : newline + 1 };
+    }
+    const semicolon = /^[ \t]*;[ \t]*/.exec(after);
+    return { start: a.start, end: a.end + (semicolon ? semicolon[0].length : 0) };
+  }
+
   /** Whether the key is set, readably or not. */
   mentions(key: string): boolean {
     return this.cfg.has(key) || this.unreadable.has(key);

@@ -1,6 +1,7 @@
 // Rules about keys: unknown (with did-you-mean), set twice, deprecated, or
 // ignored by this guest type.
 import { LineIndex, suggest } from '../../core/text';
+import type { XlAssignment } from '../ast';
 import { keySpec, keysFor, knownIn, xmOnlyKey } from '../schema';
 import type { KeySpec } from '../schema/types';
 import type { RuleContext } from './context';
@@ -16,7 +17,7 @@ export function checkKeys(ctx: RuleContext): void {
       unknownKey(ctx, a.key, a.keySpan, spec, candidates);
       continue;
     }
-    deprecated(ctx, spec, a.keySpan);
+    deprecated(ctx, spec, a);
     guestType(ctx, spec, a.keySpan);
   }
   duplicates(ctx);
@@ -40,7 +41,8 @@ function unknownKey(ctx: RuleContext, key: string, span: { start: number; end: n
     { fixes: candidates.map((to) => ({ kind: 'rename-key' as const, to })) });
 }
 
-function deprecated(ctx: RuleContext, spec: KeySpec, span: { start: number; end: number }): void {
+function deprecated(ctx: RuleContext, spec: KeySpec, a: XlAssignment): void {
+  const span = a.keySpan;
   if (spec.removed) {
     const use = spec.removed.use ? ` Use \`${spec.removed.use}\`.` : '';
     ctx.report('xl/deprecated', span,
@@ -50,23 +52,33 @@ function deprecated(ctx: RuleContext, spec: KeySpec, span: { start: number; end:
   if (!spec.deprecated || spec.deprecated.form) return; // form-specific deprecations are checked with the value
   const d = spec.deprecated;
   if (spec.key === 'builder') {
-    builderFix(ctx, span, d.since);
+    builderFix(ctx, a, d.since);
     return;
   }
   const use = d.use ? ` Use ${d.use.includes(' ') ? d.use : `\`${d.use}\``} instead.` : '';
   ctx.report('xl/deprecated', span, `\`${spec.key}\` is deprecated${d.since ? ` since Xen ${d.since}` : ''}${d.note ? ` (${d.note})` : ''}.${use}`);
 }
 
-/** `builder = "hvm"` becomes `type = "hvm"`, `builder = "generic"` becomes `type = "pv"`. */
-function builderFix(ctx: RuleContext, span: { start: number; end: number }, since?: string): void {
+/**
+ * `builder = "hvm"` becomes `type = "hvm"`, `builder = "generic"` becomes `type = "pv"`;
+ * when `type` is already there, the builder line only has to go.
+ */
+function builderFix(ctx: RuleContext, at: XlAssignment, since?: string): void {
+  const deprecatedSince = `\`builder\` is deprecated${since ? ` since Xen ${since}` : ''}`;
+  if (ctx.mentions('type')) {
+    // xl reads type first; a builder that agrees adds nothing, one that disagrees is xl/conflict
+    ctx.report('xl/deprecated', at, `${deprecatedSince}, and \`type\` already sets the guest type: remove \`builder\``,
+      { fixes: [{ kind: 'replace', text: '', title: 'Remove builder (type is set)', ...ctx.removal(at) }] });
+    return;
+  }
   const a = ctx.cfg.get('builder')?.assignment;
   const value = ctx.cfg.string('builder');
   const type = value === undefined ? undefined : 'hvm'.startsWith(value) ? 'hvm' : 'generic'.startsWith(value) ? 'pv' : undefined;
-  const fixes = a && type && !ctx.cfg.has('type')
+  const fixes = a && type
     ? [{ kind: 'replace' as const, text: `type = "${type}"`, title: `Replace with type = "${type}"` }]
     : undefined;
-  ctx.report('xl/deprecated', a && fixes ? { start: a.start, end: a.end } : span,
-    `\`builder\` is deprecated${since ? ` since Xen ${since}` : ''}: use \`type = "${type ?? 'hvm'}"\``, { fixes });
+  ctx.report('xl/deprecated', a && fixes ? { start: a.start, end: a.end } : at.keySpan,
+    `${deprecatedSince}: use \`type = "${type ?? 'hvm'}"\``, { fixes });
 }
 
 function guestType(ctx: RuleContext, spec: KeySpec, span: { start: number; end: number }): void {

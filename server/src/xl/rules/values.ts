@@ -2,7 +2,7 @@
 // (xl/enum), ranges (xl/range) and octal surprises (xl/octal-number).
 import type { XlAtom } from '../ast';
 import type { XlSetting } from '../config';
-import { strtol } from '../config';
+import { leadingZero, strtol } from '../config';
 import { keySpec, knownIn } from '../schema';
 import type { KeySpec } from '../schema/types';
 import { prefixOf, type RuleContext } from './context';
@@ -15,7 +15,7 @@ export function checkValues(ctx: RuleContext): void {
     if (!shapeOk(ctx, spec, s)) continue;
     if (v.kind !== 'list') {
       checkScalar(ctx, spec, s, v);
-      octal(ctx, spec, v);
+      if (s.assignment.op === '=') octal(ctx, spec, v); // xl reads no number after +=
     }
   }
 }
@@ -75,6 +75,12 @@ function number(ctx: RuleContext, spec: KeySpec, s: XlSetting, v: XlAtom): void 
   if (!r.ok) {
     if (r.absent) return;
     const word = s.value as string;
+    const zero = leadingZero(word);
+    if (zero?.kind === 'broken' && s.assignment.op === '=') {
+      ctx.report('xl/type', v, `${xlWarning(r.warning)}: the leading 0 makes it octal, which has no 8 or 9, so xl ignores the setting`,
+        { fixes: [decimalFix(v, String(zero.decimal))] });
+      return;
+    }
     const truth = spec.type === 'boolean' ? BOOLEAN_WORDS[word.toLowerCase()] : undefined;
     const hint = truth === undefined ? '. xl ignores the setting' : `. Booleans are 1 or 0 in xl; \`${word}\` is not understood and xl keeps the default`;
     const fixes = truth === undefined ? undefined : [{ kind: 'replace' as const, text: truth, title: `Write ${truth}` }];
@@ -116,12 +122,26 @@ function enumValue(ctx: RuleContext, spec: KeySpec, value: string, v: XlAtom): v
 
 function octal(ctx: RuleContext, spec: KeySpec, v: XlAtom): void {
   if (spec.type !== 'integer' && spec.type !== 'integer-or-enum') return;
-  if (!/^0[0-7]+$/.test(v.value)) return;
-  const decimal = String(parseInt(v.value, 8));
-  const meant = v.value.replace(/^0+/, '');
-  ctx.report('xl/octal-number', v,
-    `\`${v.value}\` has a leading zero, so xl reads it as octal: ${spec.key} = ${decimal}, not ${meant}`,
-    { fixes: [{ kind: 'replace', text: v.kind === 'string' ? `"${meant}"` : meant, title: `Write ${meant} (decimal)` }] });
+  const zero = leadingZero(v.value);
+  const read = strtol(v.value);
+  // overflow and `08` are xl/type's: xl rejects those instead of reading octal
+  if (zero?.kind !== 'octal' || read.overflow) return;
+  const reads = String(read.value);
+  const meant = String(zero.decimal);
+  const fix = decimalFix(v, meant);
+  if (reads === meant) {
+    // `00`, `07`: octal and decimal agree, so nothing changes yet; only the spelling misleads
+    ctx.report('xl/octal-number', v,
+      `\`${v.value}\` has a leading zero, which makes it octal to xl: ${spec.key} = ${reads} all the same, but more digits would change that (\`010\` is 8)`,
+      { severity: 'info', fixes: [fix] });
+    return;
+  }
+  ctx.report('xl/octal-number', v, `\`${v.value}\` has a leading zero, so xl reads it as octal: ${spec.key} = ${reads}, not ${meant}`, { fixes: [fix] });
+}
+
+/** Replaces the number with `decimal`, keeping it a string if it was one. */
+function decimalFix(v: XlAtom, decimal: string): { kind: 'replace'; text: string; title: string } {
+  return { kind: 'replace', text: v.kind === 'string' ? `"${decimal}"` : decimal, title: `Write ${decimal} (decimal)` };
 }
 
 /** The names xl gives the old integer forms (libxl's enum numbering). */
