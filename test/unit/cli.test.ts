@@ -31,7 +31,9 @@ describe('xenops lint', () => {
     assert.strictEqual(out.files.length, 1);
     assert.strictEqual(out.files[0].path, path.join(dir, 'bad.cfg'));
     const typo = out.files[0].diagnostics.find((d: { code: string }) => d.code === 'xl/unknown-key');
-    assert.deepStrictEqual(Object.keys(typo), ['line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    // the contract's fields, in order; the quick fixes follow when there are any
+    assert.deepStrictEqual(Object.keys(typo), ['line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message', 'fixes']);
+    assert.deepStrictEqual(typo.fixes, [{ title: 'Rename to memory', edits: [{ line: 3, column: 1, endLine: 3, endColumn: 7, newText: 'memory' }] }]);
     assert.deepStrictEqual([typo.line, typo.column, typo.endLine, typo.endColumn, typo.severity], [3, 1, 3, 7, 'warning']);
     assert.ok(out.files[0].diagnostics.some((d: { severity: string; code: string }) => d.code === 'xl/syntax' && d.severity === 'error'));
   });
@@ -70,6 +72,20 @@ describe('xenops lint', () => {
     assert.ok(!ds.some((d: { code: string }) => d.code === 'xl/syntax'));
     assert.strictEqual(ds.find((d: { code: string }) => d.code === 'xl/unknown-key').severity, 'error');
     assert.strictEqual(xenops('lint', '--xen-version', '3.4', dir).code, 2);
+  });
+
+  it('refuses an unknown --rule id in one line, with the ids it is closest to', () => {
+    const bogus = xenops('lint', '--rule', 'xl/bogus=error', path.join(dir, 'good.cfg'));
+    assert.strictEqual(bogus.code, 2);
+    assert.strictEqual(bogus.stdout, '');
+    assert.match(bogus.stderr, /^xenops: unknown rule 'xl\/bogus'\nusage: xenops lint/);
+    const typo = xenops('lint', '--rule', 'xl/unknown-kye=off', path.join(dir, 'good.cfg'));
+    assert.strictEqual(typo.code, 2);
+    assert.match(typo.stderr, /^xenops: unknown rule 'xl\/unknown-kye' \(did you mean 'xl\/unknown-key'\?\)\n/);
+    const bare = xenops('lint', '--rule', 'unknown-key=off', path.join(dir, 'good.cfg'));
+    assert.match(bare.stderr, /did you mean 'xl\/unknown-key' or 'lock\/unknown-key'\?/);
+    // every kind of checker's ids is accepted
+    assert.strictEqual(xenops('lint', '--rule', 'xl/duplicate-name=off', '--rule', 'lvm/syntax=info', '--rule', 'lock/boolean=off', path.join(dir, 'good.cfg')).code, 0);
   });
 
   it('writes SARIF 2.1.0 with rule metadata', () => {

@@ -1,5 +1,6 @@
 // Output formats of `xenops lint`: text for people, JSON for scripts, SARIF for code-scanning tools.
 import type { Finding, RuleInfo } from '../core/findings';
+import { quickFixes } from '../core/quickFixes';
 import { LineIndex } from '../core/text';
 
 export interface FileReport {
@@ -8,27 +9,55 @@ export interface FileReport {
   findings: Finding[];
 }
 
-export interface JsonDiagnostic {
+/** Every file the run read, by absolute path: where related locations in other files point. */
+export type FileLookup = (absolutePath: string) => { path: string; text: string } | undefined;
+
+interface Region {
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
+}
+
+export interface JsonDiagnostic extends Region {
   severity: Finding['severity'];
   code: string;
   message: string;
+  /** The other places the finding involves (the other domain attaching the same disk…). */
+  related?: Array<Region & { path: string; message: string }>;
+  /** The quick fixes the editor offers: text edits in this file, and a command to run on the host. */
+  fixes?: Array<{ title: string; edits: Array<Region & { newText: string }>; command?: string }>;
 }
 
-export function toJsonDiagnostics(r: FileReport): JsonDiagnostic[] {
+function regionOf(index: LineIndex, start: number, end: number): Region {
+  const s = index.position(start);
+  const e = index.position(end);
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+export function toJsonDiagnostics(r: FileReport, lookup: FileLookup = () => undefined): JsonDiagnostic[] {
   const index = new LineIndex(r.text);
+  const indexes = new Map<string, LineIndex>();
+  const indexFor = (text: string) => indexes.get(text) ?? indexes.set(text, new LineIndex(text)).get(text)!;
   return r.findings.map((f) => {
-    const s = index.position(f.start);
-    const e = index.position(f.end);
-    return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, code: f.code, message: f.message };
+    const d: JsonDiagnostic = { ...regionOf(index, f.start, f.end), severity: f.severity, code: f.code, message: f.message };
+    const related = (f.related ?? []).flatMap((rel) => {
+      const other = rel.uri === undefined ? r : lookup(rel.uri);
+      return other ? [{ path: other.path, ...regionOf(indexFor(other.text), rel.start, rel.end), message: rel.message }] : [];
+    });
+    if (related.length) d.related = related;
+    const fixes = quickFixes([f], f.start, f.end).map((q) => ({
+      title: q.title,
+      edits: q.changes.map((c) => ({ ...regionOf(index, c.start, c.end), newText: c.text })),
+      ...(q.shell ? { command: q.shell } : {}),
+    }));
+    if (fixes.length) d.fixes = fixes;
+    return d;
   });
 }
 
-export function formatJson(reports: FileReport[]): string {
-  return JSON.stringify({ files: reports.map((r) => ({ path: r.path, diagnostics: toJsonDiagnostics(r) })) }, null, 2) + '\n';
+export function formatJson(reports: FileReport[], lookup?: FileLookup): string {
+  return JSON.stringify({ files: reports.map((r) => ({ path: r.path, diagnostics: toJsonDiagnostics(r, lookup) })) }, null, 2) + '\n';
 }
 
 /** `path:line:col: severity: message [rule]`, the form editors and CI logs link to. */
@@ -50,7 +79,36 @@ export function formatText(reports: FileReport[]): string {
 
 const SARIF_LEVEL: Record<Finding['severity'], string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function formatSarif(reports: FileReport[], rules: RuleInfo[], version: string): string {
+const sarifUri = (p: string) => p.split('\\').join('/');
+
+const sarifRegion = (r: Region) => ({ startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn });
+
+/** SARIF fixes are file edits; a fix that is only a host command goes into the result's properties. */
+function sarifExtras(d: JsonDiagnostic, path: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (d.related) {
+    out.relatedLocations = d.related.map((rel, id) => ({
+      id,
+      message: { text: rel.message },
+      physicalLocation: { artifactLocation: { uri: sarifUri(rel.path) }, region: sarifRegion(rel) },
+    }));
+  }
+  const edits = (d.fixes ?? []).filter((f) => f.edits.length);
+  if (edits.length) {
+    out.fixes = edits.map((f) => ({
+      description: { text: f.title },
+      artifactChanges: [{
+        artifactLocation: { uri: sarifUri(path) },
+        replacements: f.edits.map((e) => ({ deletedRegion: sarifRegion(e), insertedContent: { text: e.newText } })),
+      }],
+    }));
+  }
+  const commands = (d.fixes ?? []).flatMap((f) => (f.command ? [f.command] : []));
+  if (commands.length) out.properties = { commands };
+  return out;
+}
+
+export function formatSarif(reports: FileReport[], rules: RuleInfo[], version: string, lookup?: FileLookup): string {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -62,16 +120,12 @@ export function formatSarif(reports: FileReport[], rules: RuleInfo[], version: s
           rules: rules.map((r) => ({ id: r.id, shortDescription: { text: r.summary }, defaultConfiguration: { level: SARIF_LEVEL[r.severity] } })),
         },
       },
-      results: reports.flatMap((r) => toJsonDiagnostics(r).map((d) => ({
+      results: reports.flatMap((r) => toJsonDiagnostics(r, lookup).map((d) => ({
         ruleId: d.code,
         level: SARIF_LEVEL[d.severity],
         message: { text: d.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri: r.path.split('\\').join('/') },
-            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
-          },
-        }],
+        locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(r.path) }, region: sarifRegion(d) } }],
+        ...sarifExtras(d, r.path),
       }))),
     }],
   };

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applySeverities } from '../core/findings';
+import { suggest } from '../core/text';
 import { type FileKind, fileKind } from '../lintService';
 import { hostConfigKind } from '../lvm/detect';
 import { LVM_RULES } from '../lvm/rules/registry';
@@ -27,6 +28,10 @@ export interface LintRun {
   exitCode: number;
 }
 
+/** Every rule id the checkers report, for --rule and SARIF. */
+const RULES = [...XL_RULES, ...WORKSPACE_RULES, ...LVM_RULES];
+const RULE_IDS = RULES.map((r) => r.id);
+
 export function runLint(argv: string[], version: string): LintRun {
   const args = parseArgs(argv, { format: true, 'xen-version': true, rule: true });
   const format = single(args, 'format') ?? 'text';
@@ -39,6 +44,7 @@ export function runLint(argv: string[], version: string): LintRun {
   for (const r of args.flags.get('rule') ?? []) {
     const m = /^([^=]+)=(off|info|warning|error)$/.exec(r);
     if (!m) throw new UsageError(`--rule wants ID=off|info|warning|error, got '${r}'`);
+    checkRuleId(m[1]);
     rules[m[1]] = m[2];
   }
   if (!args.positional.length) throw new UsageError('no paths to check');
@@ -73,10 +79,23 @@ export function runLint(argv: string[], version: string): LintRun {
     const findings = applySeverities([...own, ...(cross.get(abs) ?? [])].sort((a, b) => a.start - b.start), settings.rules);
     if (f.kind !== 'inventory' || findings.length) reports.push({ path: f.shown, text: f.text, findings });
   }
-  const ruleInfo = [...XL_RULES, ...WORKSPACE_RULES, ...LVM_RULES];
-  const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, ruleInfo, version) : formatText(reports);
+  const lookup = (abs: string) => {
+    const f = reported.get(abs);
+    return f && { path: f.shown, text: f.text };
+  };
+  const output = format === 'json' ? formatJson(reports, lookup) : format === 'sarif' ? formatSarif(reports, RULES, version, lookup) : formatText(reports);
   const errors = reports.some((r) => r.findings.some((f) => f.severity === 'error'));
   return { output, problems, exitCode: problems.length ? 2 : errors ? 1 : 0 };
+}
+
+/** A misspelt id would otherwise silently change nothing: refuse it, with the ids it is closest to. */
+function checkRuleId(id: string): void {
+  if (RULE_IDS.includes(id)) return;
+  // `XL/Syntax` is a matter of case; `unknown-key` without its prefix names the rule in every format that has it
+  const bare = RULE_IDS.filter((r) => r.toLowerCase() === id.toLowerCase() || r.slice(r.indexOf('/') + 1) === id);
+  const near = [...new Set([...bare, ...suggest(id, RULE_IDS)])];
+  const hint = near.length ? ` (did you mean ${near.map((n) => `'${n}'`).join(' or ')}?)` : '';
+  throw new UsageError(`unknown rule '${id}'${hint}`);
 }
 
 /**
