@@ -267,6 +267,15 @@ describe('cross-file rules, case by case', () => {
     assert.deepStrictEqual(codes(cross.get('/ws/xenops.yaml')), ['inventory/lvm-report', 'inventory/schema']);
   });
 
+  it('says when two hosts\' globs match the same config, which host it counts for', () => {
+    const inventory = 'hosts:\n  h1:\n    domains: [ "guests/*.cfg" ]\n  h2:\n    domains: [ "guests/web*.cfg", "h2/*.cfg" ]\n';
+    const cross = indexOf({ 'xenops.yaml': inventory, 'guests/web.cfg': `name = "web"\n${PV}`, 'h2/db.cfg': `name = "db"\n${PV}` }).crossFindings();
+    const found = cross.get('/ws/xenops.yaml')!;
+    assert.deepStrictEqual(found.map((f) => [inventory.slice(f.start, f.end), f.message]), [
+      ['"guests/web*.cfg"', '`guests/web*.cfg` also matches guests/web.cfg, which h1 lists first: each config counts for one host only, so it is checked as h1\'s'],
+    ]);
+  });
+
   it('names same-named config files by the path that tells them apart', () => {
     const copy = `name = "web"\n${PV}uuid = "12345678-1234-1234-1234-123456789abc"\nvif = [ 'mac=00:16:3e:00:00:01' ]\n`;
     const cross = indexOf({ 'tpl/a/web.cfg': copy, 'tpl/b/web.cfg': copy, 'tpl/db.cfg': copy.replace('"web"', '"db"') }).crossFindings();

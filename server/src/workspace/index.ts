@@ -37,7 +37,12 @@ export class WorkspaceIndex {
    * Which host each domain file belongs to, and which globs matched anything: both
    * change only when inventories change or files come and go, not when a config is edited.
    */
-  private layout?: { hostOf: Map<string, string | undefined>; unmatched: Set<string> };
+  private layout?: {
+    hostOf: Map<string, string | undefined>;
+    unmatched: Set<string>;
+    /** Globs that match a config an earlier host already took: one example file and that host. */
+    overlaps: Map<string, { file: string; host: string }>;
+  };
 
   constructor(private readonly settingsFor: (file: string) => LintSettings) {}
 
@@ -172,19 +177,22 @@ export class WorkspaceIndex {
     if (!this.layout) {
       const hostOf = new Map<string, string | undefined>();
       const matched = new Set<string>();
+      const overlaps = new Map<string, { file: string; host: string }>();
       for (const entry of entries) {
-        let found: string | undefined;
+        let found: HostEntry | undefined;
         for (const host of hosts) {
           for (const g of host.spec.domains) {
             if (!this.matches(host, g.value, entry.file)) continue;
-            matched.add(`${id(host)}#${g.value}`);
-            found ??= id(host);
+            const key = `${id(host)}#${g.value}`;
+            matched.add(key);
+            if (found && found !== host && !overlaps.has(key)) overlaps.set(key, { file: entry.file, host: found.spec.name });
+            found ??= host;
           }
         }
-        hostOf.set(entry.file, found);
+        hostOf.set(entry.file, found && id(found));
       }
       const unmatched = new Set(hosts.flatMap((h) => h.spec.domains.map((g) => `${id(h)}#${g.value}`)).filter((k) => !matched.has(k)));
-      this.layout = { hostOf, unmatched };
+      this.layout = { hostOf, unmatched, overlaps };
     }
     const byId = new Map(hosts.map((h) => [id(h), h]));
     for (const entry of entries) {
@@ -202,8 +210,15 @@ export class WorkspaceIndex {
     }
     for (const host of hosts) {
       for (const g of host.spec.domains) {
-        if (this.layout?.unmatched.has(`${host.inventory.file}#${host.spec.name}#${g.value}`)) {
+        const key = `${host.inventory.file}#${host.spec.name}#${g.value}`;
+        if (this.layout?.unmatched.has(key)) {
           ctx.report(host.inventory.file, 'inventory/schema', g.span, `\`${g.value}\` matches no domU config`, { severity: 'warning' });
+        }
+        const overlap = this.layout?.overlaps.get(key);
+        if (overlap) {
+          ctx.report(host.inventory.file, 'inventory/schema', g.span,
+            `\`${g.value}\` also matches ${path.relative(host.inventory.dir, overlap.file)}, which ${overlap.host} lists first: each config counts for one host only, so it is checked as ${overlap.host}'s`,
+            { severity: 'warning' });
         }
       }
       const at = host.spec.lvmReport;
