@@ -52,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidOpenTextDocument(detectDomainConfig),
     vscode.commands.registerCommand('xenops.restartServer', () => client?.restart()),
     vscode.commands.registerCommand('xenops.showShellCommand', showShellCommand),
+    vscode.commands.registerCommand('xenops.useLfLineEndings', useLfLineEndings),
     vscode.commands.registerCommand('xenops.compareConfigs', (clicked?: vscode.Uri, selected?: vscode.Uri[]) => client && compareConfigs(client, clicked, selected)),
     vscode.commands.registerCommand('xenops.showTimeline', async (clicked?: vscode.Uri | IncidentNode) => {
       const choice = client && (incidentChoice(clicked) ?? (await pickIncident(client, 'Show Incident Timeline', clicked as vscode.Uri | undefined)));
@@ -78,6 +79,16 @@ function detectDomainConfig(doc: vscode.TextDocument): void {
   if (!GENERIC_LANGUAGES.has(doc.languageId) || !/\.cfg$/i.test(doc.fileName)) return;
   const head = doc.getText(new vscode.Range(0, 0, 200, 0));
   if (looksLikeDomainConfig(head)) void vscode.languages.setTextDocumentLanguage(doc, 'xen-cfg');
+}
+
+/**
+ * The CRLF fixes: VS Code keeps one line ending per document and would turn an inserted LF back
+ * into CRLF, so the document's line ending is switched instead (saved with the file).
+ */
+async function useLfLineEndings(uri: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const editor = await vscode.window.showTextDocument(doc);
+  await editor.edit((b) => b.setEndOfLine(vscode.EndOfLine.LF));
 }
 
 /** Fixes that need the host (lvcreate, lvextend) come with a command for the operator to run. */

@@ -50,6 +50,7 @@ const logs = new LogView(connection);
 
 /** Shell commands attached to fixes are shown by the client (this command), never run. */
 const SHOW_SHELL_COMMAND = 'xenops.showShellCommand';
+const USE_LF = 'xenops.useLfLineEndings';
 
 connection.onInitialize((params): InitializeResult => {
   // with dynamic registration the server watches LVM reports by their exact paths, and folders
@@ -214,7 +215,9 @@ connection.onCodeAction((p): CodeAction[] => {
     kind: CodeActionKind.QuickFix,
     isPreferred: fix.preferred,
     diagnostics: [toDiagnostic(fix.finding, index, doc.uri, (other) => service.lineIndex(other))],
-    ...(fix.changes.length ? { edit: { changes: { [doc.uri]: fix.changes.map((c) => ({ range: range(index, c.start, c.end), newText: c.text })) } } } : {}),
+    // VS Code keeps one line ending per document and would put a removed CR back: the client switches it
+    ...(fix.lineEndings ? { command: { title: fix.title, command: USE_LF, arguments: [doc.uri] } } : {}),
+    ...(fix.changes.length && !fix.lineEndings ? { edit: { changes: { [doc.uri]: fix.changes.map((c) => ({ range: range(index, c.start, c.end), newText: c.text })) } } } : {}),
     ...(fix.shell ? { command: { title: 'Show the command to run on the host', command: SHOW_SHELL_COMMAND, arguments: [fix.shell] } } : {}),
   }));
 });

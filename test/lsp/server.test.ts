@@ -104,6 +104,16 @@ describe('language server over stdio', function () {
     assert.deepStrictEqual(rename.edit!.changes![uri], [{ range: typo.range, newText: 'memory' }]);
   });
 
+  it('turns CRLF into LF through the client, as VS Code would put an inserted CR back', async () => {
+    const uri = 'file:///tmp/crlf.cfg';
+    const { diagnostics } = await client.open(uri, 'name = "w"\r\nkernel = "/k"\r\n');
+    const crlf = diagnostics.find((d) => /CRLF/.test(String(d.message)))!;
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: crlf.range, context: { diagnostics: [crlf] } });
+    const fix = actions!.find((a) => a.title === 'Convert line endings to LF') as { edit?: unknown; command: { command: string; arguments: string[] } };
+    assert.strictEqual(fix.edit, undefined);
+    assert.deepStrictEqual([fix.command.command, fix.command.arguments], ['xenops.useLfLineEndings', [uri]]);
+  });
+
   it('lists settings as document symbols', async () => {
     const uri = 'file:///tmp/symbols.cfg';
     await client.open(uri, BROKEN);

@@ -19,7 +19,11 @@ export interface Related {
 export type Fix =
   | { kind: 'rename-key'; to: string }
   /** Replaces the finding's own span, or `start`..`end` when given. */
-  | { kind: 'replace'; text: string; title: string; start?: number; end?: number; shell?: string }
+  /**
+   * `lineEndings` marks a fix that turns CRLF into LF: an editor that keeps one line ending per
+   * document (VS Code) would put the CR back, so it switches the document's line ending instead.
+   */
+  | { kind: 'replace'; text: string; title: string; start?: number; end?: number; shell?: string; lineEndings?: 'lf' }
   | { kind: 'insert'; at: number; text: string; title: string; shell?: string }
   | { kind: 'shell'; title: string; shell: string };
 

@@ -15,6 +15,8 @@ export interface QuickFix {
   changes: TextChange[];
   /** A command the operator must run on the host, shown when the fix is applied. */
   shell?: string;
+  /** The fix converts line endings (see Fix): editors switch the document to LF. */
+  lineEndings?: 'lf';
   preferred: boolean;
 }
 
@@ -28,6 +30,7 @@ export function quickFixes(findings: Finding[], start: number, end: number): Qui
         finding: f,
         changes: change(f, fix),
         shell: 'shell' in fix ? fix.shell : undefined,
+        lineEndings: fix.kind === 'replace' ? fix.lineEndings : undefined,
         preferred: i === 0 && f.fixes!.length === 1,
       });
     });
@@ -46,4 +49,9 @@ function change(f: Finding, fix: Fix): TextChange[] {
     default:
       return [{ start: fix.start ?? f.start, end: fix.end ?? f.end, text: fix.text }];
   }
+}
+
+/** Removes the CR at `offset`; in an editor this switches the document to LF line endings. */
+export function removeCarriageReturn(offset: number): Fix {
+  return { kind: 'replace', text: '', title: 'Remove the carriage return (LF line endings)', start: offset, end: offset + 1, lineEndings: 'lf' };
 }

@@ -4,6 +4,7 @@
 // keywords by prefix at column 0 and has its own idea of where a block ends.
 import type { Finding, Fix } from '../core/findings';
 import { atoi, strtoul } from './cnum';
+import { removeCarriageReturn } from '../core/quickFixes';
 import type { LockConf, LockLine, Word } from './parser';
 import { finding, lineNo } from './report';
 
@@ -168,7 +169,7 @@ function strayInSection(l: LockLine, dev: string): Finding {
   if (t.trim() === '' && t.includes('\r')) {
     return finding('lock/syntax', 'error', l,
       `This line looks empty but holds a carriage return (CRLF line ending), so it does not end the section of device \`${dev}\`: ${STOP}`,
-      [{ kind: 'replace', text: '', title: 'Remove the carriage return', start: l.start, end: l.end }]);
+      [removeCarriageReturn(l.start + t.indexOf('\r'))]);
   }
   if (t[0] === '\t') {
     return finding('lock/syntax', 'error', l, `A line starting with a tab does not end the section of device \`${dev}\` (only an empty line does): ${STOP}`);

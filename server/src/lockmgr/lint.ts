@@ -6,6 +6,7 @@ import { suggest } from '../core/text';
 import { checkDlmBlocks } from './blocks';
 import { parseLockConf, settingLines, SETTINGS_LINE_BYTES, lineLimit, parsePiece, type LockConf, type LockKind, type LockLine } from './parser';
 import { missingEffect, numberVerdict, readSetting, wordVerdict, type Reading } from './reading';
+import { removeCarriageReturn } from '../core/quickFixes';
 import { clip, finding, lineNo, removeLineFix } from './report';
 import { DAEMON, FILE_NAME, lockKeys, lockKeySpec, SANLOCK_DEBUG_CMDS, type LockKeySpec } from './schema';
 
@@ -127,7 +128,7 @@ function unknownKey(c: Ctx, line: LockLine): void {
   };
   if (k.endsWith('\r') && lockKeySpec(c.kind, k.slice(0, -1))) {
     return warn(`The line ends in a carriage return (CRLF): ${c.daemon} reads the key as \`${k.slice(0, -1)}\\r\` and ignores the line`,
-      [{ kind: 'replace', text: '', title: 'Remove the carriage return', start: key.end - 1, end: key.end }]);
+      [removeCarriageReturn(key.end - 1)]);
   }
   if (c.kind === 'dlm' && k === 'daemon_debug') {
     return warn('dlm_controld ignores `daemon_debug` in dlm.conf: it only works as the -D command-line option (or DLM_CONTROLD_DEBUG in the environment)');

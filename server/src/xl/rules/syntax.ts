@@ -13,7 +13,7 @@ export function checkSyntax(ctx: RuleContext): void {
     ctx.report('xl/syntax', { start: firstCr, end: firstCr + 1 },
       'The file has Windows (CRLF) line endings: xl reads the carriage return on every line as a lexical error ' +
       "(\"config parsing error near `': lexical error\"). Save it with LF line endings.",
-      { fixes: [{ kind: 'replace', text: doc.text.replace(/\r\n/g, '\n'), title: 'Convert line endings to LF', start: 0, end: doc.text.length }] });
+      { fixes: [{ kind: 'replace', text: doc.text.replace(/\r\n/g, '\n'), title: 'Convert line endings to LF', start: 0, end: doc.text.length, lineEndings: 'lf' }] });
   }
   for (const e of doc.errors) {
     if (!(e.reported || e.resumed) || (crlf && isCarriageReturn(ctx, e))) continue;
