@@ -178,7 +178,7 @@ class Parser {
   }
 
   private span(): Span {
-    return { start: this.tk.tb, end: Math.max(this.tk.te, this.tk.tb + 1) };
+    return { start: this.tk.tb, end: Math.min(Math.max(this.tk.te, this.tk.tb + 1), this.text.length) };
   }
 
   /** Records an error at the current token, in lvm2's words, and stops the statement. */

@@ -21,7 +21,8 @@ export class LvmContext {
       severity: extra.severity ?? SEVERITY[code] ?? 'warning',
       message,
       start: span.start,
-      end: Math.max(span.end, span.start + 1),
+      // at least one character wide, but never past the end (an error at end of file)
+      end: Math.min(Math.max(span.end, span.start + 1), Math.max(this.doc.text.length, span.start)),
       ...(extra.related?.length ? { related: extra.related } : {}),
       ...(extra.fixes?.length ? { fixes: extra.fixes } : {}),
     });
