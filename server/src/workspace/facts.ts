@@ -5,7 +5,6 @@ import { valueToDocument } from '../xl/ast';
 import type { XlAnalysis } from '../xl/lint';
 import { cpusOf, vifOf } from '../xl/specs/cached';
 import type { Disk } from '../xl/specs/disk';
-import { readOnlyRefusal } from '../xl/specs/emulated';
 import type { SpecPart } from '../xl/specs/types';
 import { type Backing, backingOf } from './backing';
 import type { Located, Span } from './inventory';
@@ -20,8 +19,6 @@ export interface DiskFact {
   targetSpan?: Span;
   /** The whole disk string in the document. */
   span: Span;
-  /** Why libxl would refuse this disk read-only (an HVM guest's emulated IDE/AHCI disk). */
-  mustBeWritable?: string;
 }
 
 export interface DomainFacts {
@@ -59,11 +56,7 @@ export function domainFacts(a: XlAnalysis): DomainFacts {
     vcpus: number('maxvcpus') ?? number('vcpus'),
     pinning: pinning(a),
     vnumaNodes: vnumaNodes(a),
-    disks: a.disks.flatMap(({ atom, result }) => {
-      if (!result.value) return [];
-      const readOnly = { ...result.value, readwrite: false };
-      return [{ ...diskFact(atom, result.value, result.parts), mustBeWritable: readOnlyRefusal(readOnly, a.ctx.guest.type, cfg.string('hdtype')) }];
-    }),
+    disks: a.disks.flatMap(({ atom, result }) => (result.value ? [diskFact(atom, result.value, result.parts)] : [])),
   };
 }
 

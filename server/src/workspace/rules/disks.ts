@@ -3,6 +3,7 @@
 import { describeBacking } from '../backing';
 import { ownVolumeFix, readOnlyFix } from '../diskEdits';
 import type { DiskFact } from '../facts';
+import { readOnlyRefusal } from '../../xl/specs/emulated';
 import { type CrossContext, type DomainEntry, domainName, listing } from './context';
 
 interface Attachment {
@@ -27,6 +28,12 @@ export function checkSharedDisks(ctx: CrossContext): void {
       if (others.length && (a.disk.writable || others.some((o) => o.disk.writable))) report(ctx, a, others);
     }
   }
+}
+
+/** Why libxl would refuse this disk read-only (an HVM guest's emulated IDE/AHCI disk), if it would. */
+function mustBeWritable(a: Attachment): string | undefined {
+  const { ctx } = a.domain.analysis;
+  return readOnlyRefusal({ ...a.disk.disk, readwrite: false }, ctx.guest.type, ctx.cfg.string('hdtype'));
 }
 
 /** Kernel names a host gives its own disks in probe order: /dev/sdb on two hosts are two disks. */
@@ -82,7 +89,7 @@ function report(ctx: CrossContext, a: Attachment, others: Attachment[]): void {
   const fixes = [ownVolumeFix(name, a.disk, a.domain.host?.report)];
   // read-only sharing is only safe once nobody else writes the volume, and only where libxl
   // accepts a read-only disk (not an HVM guest's emulated IDE/AHCI disk)
-  if (a.disk.writable && !a.disk.mustBeWritable && others.every((o) => !o.disk.writable)) fixes.push(readOnlyFix(name, a.disk));
+  if (a.disk.writable && others.every((o) => !o.disk.writable) && !mustBeWritable(a)) fixes.push(readOnlyFix(name, a.disk));
   ctx.report(a.domain.file, 'xl/shared-writable-disk', a.disk.span,
     `${device} is attached by ${describe(a)} and also by ${listing(others.map(describe))}: ${why}.${guard}`,
     {
