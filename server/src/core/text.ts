@@ -6,16 +6,19 @@ export interface Position {
 }
 
 export class LineIndex {
+  /** Where each line starts; a line ends at \n, \r\n or a lone \r, as LSP counts lines. */
   private readonly starts: number[] = [0];
 
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    const breaks = /\r\n?|\n/g;
+    for (let m = breaks.exec(text); m; m = breaks.exec(text)) this.starts.push(m.index + m[0].length);
   }
 
   get lineCount(): number {
     return this.starts.length;
   }
 
+  /** The position of an offset; one inside a line break (between \r and \n) is the end of its line. */
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
@@ -25,22 +28,24 @@ export class LineIndex {
       if (this.starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo] };
   }
 
   offset(p: Position): number {
     if (p.line >= this.starts.length) return this.text.length;
     const start = this.starts[Math.max(0, p.line)];
-    const end = p.line + 1 < this.starts.length ? this.starts[p.line + 1] - 1 : this.text.length;
-    return Math.min(start + Math.max(0, p.character), end);
+    return Math.min(start + Math.max(0, p.character), this.lineEnd(p.line));
   }
 
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
   }
 
+  /** Where the line's text ends, before its line break. */
   lineEnd(line: number): number {
-    return line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
+    if (line + 1 >= this.starts.length) return this.text.length;
+    const next = this.starts[line + 1];
+    return this.text[next - 1] === '\n' && this.text[next - 2] === '\r' ? next - 2 : next - 1;
   }
 }
 
