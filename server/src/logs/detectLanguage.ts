@@ -28,7 +28,7 @@ export function looksLikeXenLog(fileName: string, head: string): boolean {
   const found = detectFormat(fileName, lines);
   // an application's own log is not a host log
   if (!('format' in found) || found.format === 'app') return false;
-  // one quoted log line (or a "+ " bullet) does not make a log: ask for two when there are two
+  // one quoted log line (or one `+ cmd` trace line) does not make a log: ask for two when there are two
   const pattern = formatDef(found.format)?.line;
   const text = lines.map(cleanLine).filter((l) => l.trim());
   const hits = pattern ? text.filter((l) => pattern.test(l)).length : 0;
