@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CancellationTokenSource, LSPErrorCodes, ResponseError, WorkDoneProgress } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, ErrorCodes, LSPErrorCodes, ResponseError, WorkDoneProgress } from 'vscode-languageserver-protocol/node';
 import { EXPORT_EXISTS } from '../../server/src/export/protocol';
 import type { TimelineView } from '../../server/src/timeline/types';
 import { TestClient } from './client';
@@ -43,6 +43,21 @@ describe('xenops/scanFolder over stdio', function () {
     assert.strictEqual(t.incidents.length, 1);
     assert.strictEqual(kinds[0], 'begin');
     assert.strictEqual(kinds[kinds.length - 1], 'end');
+  });
+
+  it('answers a time, zone or window it cannot read with an error, not a scan without it', async () => {
+    const invalid = (e: unknown) => e instanceof ResponseError && e.code === ErrorCodes.InvalidParams;
+    for (const [params, message] of [
+      [{ since: '2024-13-45' }, /since: '2024-13-45' is not a real time: there is no month 13/],
+      [{ until: 'yesterday' }, /until: 'yesterday' is not an ISO 8601 time/],
+      [{ tz: 'Mars/Base' }, /tz: unknown time zone 'Mars\/Base'/],
+      [{ window: 'soon' }, /window: wants a duration such as 60s or 5m/],
+    ] as const) {
+      const pending = client.connection.sendRequest('xenops/scanFolder', { folder: dir, ...params });
+      await assert.rejects(pending, (e: unknown) => invalid(e) && message.test((e as Error).message));
+    }
+    const t = (await client.connection.sendRequest('xenops/scanFolder', { folder: dir, since: '2024-07-01T09:00:00Z', until: '2024-07-01 09:30' })) as { events: unknown[] };
+    assert.strictEqual(t.events.length, 1);
   });
 
   it('stops when the client cancels', async () => {

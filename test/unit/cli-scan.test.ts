@@ -4,6 +4,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Writable } from 'node:stream';
+import { formatTimeline, writeJson } from '../../server/src/cli/scan';
+import type { Timeline } from '../../server/src/logs/correlate';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
@@ -72,5 +75,48 @@ describe('xenops scan', () => {
       assert.strictEqual(r.code, 2, args.join(' '));
       assert.match(r.stderr, /^xenops: .+\nusage: xenops scan/);
     }
+  });
+
+  it('rejects times that do not exist instead of rolling them over', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['--since', '2024-13-45', /--since: '2024-13-45' is not a real time: there is no month 13/],
+      ['--until', '2024-02-30T10:00:00Z', /--until: '2024-02-30T10:00:00Z' is not a real time: there is no day 30 of 2024-02/],
+      ['--since', '2024-07-01T24:00:00', /there is no hour 24/],
+      ['--since', '2024-07-01T09:00:00+25:00', /there is no zone offset \+25:00/],
+    ];
+    for (const [flag, value, message] of cases) {
+      const r = xenops('scan', flag, value, dir);
+      assert.strictEqual(r.code, 2, value);
+      assert.match(r.stderr, message);
+    }
+    assert.strictEqual(xenops('scan', '--since', '2024-02-29', '--until', '2024-07-01 23:59:59', dir).code, 0);
+  });
+
+  it('writes the JSON exactly as JSON.stringify would lay it out, piece by piece', () => {
+    const r = xenops('scan', '--json', dir);
+    assert.strictEqual(r.stdout, JSON.stringify(JSON.parse(r.stdout), null, 2) + '\n');
+  });
+
+  it('lays out any timeline as JSON.stringify does: nested objects and arrays, empty ones, undefined and odd numbers', async () => {
+    const t = {
+      files: [{ path: 'a "quoted"\n\u2028 path', format: null, lines: 0, first: null, last: null, skipped: undefined }],
+      events: [],
+      resources: [{ time: 'x', file: 'f', line: 1, metric: 'util', value: NaN, baseline: Infinity, extra: { deep: [1, [], {}, [undefined, () => 1]] } }],
+      incidents: [{ start: null, end: null, events: Array.from({ length: 2500 }, (_, i) => i), resources: [], summary: 's', when: new Date(0) }],
+    } as unknown as Timeline;
+    const chunks: string[] = [];
+    const sink = new Writable({ write(chunk, _enc, done) { chunks.push(chunk.toString()); done(); } });
+    await writeJson(t, sink);
+    assert.strictEqual(chunks.join(''), JSON.stringify(t, null, 2) + '\n');
+  });
+
+  it('tells in the report of a file whose events were capped', () => {
+    const t: Timeline = {
+      files: [{ path: 'kern.log', format: 'syslog', lines: 300000, first: null, last: null, note: 'only the first 200000 failure lines were kept as events: 100000 more are left out' }],
+      events: [],
+      resources: [],
+      incidents: [],
+    };
+    assert.match(formatTimeline(t), /\n {2}note on kern\.log: only the first 200000 failure lines were kept as events: 100000 more are left out\n/);
   });
 });

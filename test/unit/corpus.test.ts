@@ -1,6 +1,7 @@
 // Walks the shared corpus of real log samples: every failure a careful reader found
 // (test/fixtures/corpus-expectations.json) must come out of the engine at that line,
-// with that category and that time. Skipped when the corpus is not beside the project.
+// with that category and that time, and the samples without a failure must give no error.
+// Skipped when the corpus is not beside the project.
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +15,8 @@ interface Expectation {
   format: string | null;
   note: string;
   events: Array<{ line: number; category: string; time: string | null }>;
+  /** Lines that belong to a record above them: no event of their own. */
+  notEvents?: number[];
 }
 
 /** "2019-08-19T08:18:38.274652Z" → to the millisecond, as the engine keeps times; "--07-01T09:01:05" stays partial. */
@@ -50,8 +53,23 @@ describe('the real-world corpus', function () {
         const gotTime = wantTime?.startsWith('--') && match.time ? `--${match.time.slice(5, 19)}` : match.time;
         if (gotTime !== wantTime) problems.push(`${rel}:${e.line}: time ${match.time}, expected ${e.time}`);
       }
+      for (const line of want.notEvents ?? []) {
+        const extra = t.events.find((x) => x.line === line);
+        if (extra) problems.push(`${rel}:${line}: an event of its own (${extra.rule}), expected a line of the record above`);
+      }
     }
     assert.ok(checked > 50, `only ${checked} expectations`);
+    assert.deepStrictEqual(problems, []);
+  });
+
+  it('finds no error in the samples a careful reader found no failure in', async () => {
+    const problems: string[] = [];
+    const quiet = files.filter(([, want]) => !want.events.length);
+    for (const [rel] of quiet) {
+      const t = await scanFolder({ folder: path.join(CORPUS, rel), zone: 'UTC', workers: 1 });
+      for (const e of t.events.filter((x) => x.severity === 'error')) problems.push(`${rel}:${e.line}: ${e.category} (${e.rule}) in a sample without failures: ${e.message.slice(0, 100)}`);
+    }
+    assert.ok(quiet.length > 20, `only ${quiet.length} samples without failures`);
     assert.deepStrictEqual(problems, []);
   });
 });

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert';
 import { correlate } from '../../server/src/logs/correlate';
 import type { FileResult, RawEvent } from '../../server/src/logs/fileScan';
-import { detectFormat, formatDef, type Stamp } from '../../server/src/logs/formats';
+import { detectFormat, formatDef, headerInstant, type Stamp } from '../../server/src/logs/formats';
 import { Prefilter } from '../../server/src/logs/prefilter';
 import { ScanBuffer } from '../../server/src/logs/scanBuffer';
 import { decodeStatus, describeMce } from '../../server/src/logs/mce';
@@ -190,6 +190,39 @@ describe('correlation', () => {
   it('falls back to the mtime and counts a December → January rollover', () => {
     const t = correlate([file('messages', 'syslog', [{ line: 1, stamp: wall(12, 31, 23, 59) }, { line: 9, stamp: wall(1, 1, 0, 0, 30) }], { mtimeMs: Date.UTC(2024, 0, 2) })], opts);
     assert.deepStrictEqual(t.events.map((e) => e.time), ['2023-12-31T23:59:00.000Z', '2024-01-01T00:00:30.000Z']);
+  });
+  it('takes a journal\'s year from its header, whatever zone name it prints', () => {
+    for (const zone of ['UTC', 'CET', 'IST']) {
+      const header = headerInstant(`-- Journal begins at Tue 2024-03-05 08:00:00 ${zone}, ends at Tue 2024-03-05 11:00:00 ${zone}. --`);
+      const t = correlate([file('journal.txt', 'syslog', [{ line: 2, stamp: wall(3, 5, 10) }], { header, mtimeMs: Date.UTC(2026, 0, 10) })], opts);
+      assert.strictEqual(t.events[0].time, '2024-03-05T10:00:00.000Z', zone);
+    }
+  });
+  it('takes a yearless log\'s year from the source it falls into, not from the middle of the folder', () => {
+    const t = correlate([
+      file('kern.log', 'syslog', [{ line: 2, stamp: wall(3, 5, 10, 0, 1) }], { mtimeMs: Date.UTC(2026, 0, 10) }),
+      file('xen-console.log', 'xen-console', [{ line: 3, stamp: { kind: 'wall', year: 2024, month: 3, day: 5, h: 10, mi: 0, s: 2, ms: 0 } }]),
+      file('xend.log.5', 'xend', [{ line: 2, stamp: { kind: 'wall', year: 2012, month: 6, day: 30, h: 13, mi: 46, s: 15, ms: 0 } }]),
+    ], opts);
+    assert.deepStrictEqual(t.events.map((e) => [e.file, e.time]), [
+      ['xend.log.5', '2012-06-30T13:46:15.000Z'], ['kern.log', '2024-03-05T10:00:01.000Z'], ['xen-console.log', '2024-03-05T10:00:02.000Z'],
+    ]);
+    assert.strictEqual(t.incidents.length, 2, 'the kernel\'s and the console\'s failures are one incident');
+  });
+  it('dates a yearless log from a machine check\'s TIME epoch beside it', () => {
+    const t = correlate([
+      file('mcelog', 'mcelog', [{ line: 1, epoch: 1709632801, category: 'mce' }]),
+      file('messages', 'syslog', [{ line: 1, stamp: wall(3, 5, 10, 0, 5) }], { mtimeMs: Date.UTC(2026, 0, 10) }),
+    ], opts);
+    assert.deepStrictEqual(t.events.map((e) => e.time), ['2024-03-05T10:00:01.000Z', '2024-03-05T10:00:05.000Z']);
+  });
+  it('dates a yearless log from a capture\'s banner beside it', () => {
+    const capture = { path: 'iostat.txt', kind: 'iostat' as const, series: [{ metric: 'util' as const, subject: { kind: 'device' as const, name: 'xvda' }, times: [Date.UTC(2024, 6, 1, 9)], values: [1], lines: [4] }], warnings: [] };
+    const t = correlate([
+      { ...file('iostat.txt', 'app', []), format: undefined, capture },
+      file('kern.log', 'syslog', [{ line: 1, stamp: wall(7, 1, 9, 0, 5) }], { mtimeMs: Date.UTC(2026, 0, 10) }),
+    ], opts);
+    assert.strictEqual(t.events[0].time, '2024-07-01T09:00:05.000Z');
   });
   it('trusts an MCE record\'s epoch over the wrapper', () => {
     const t = correlate([file('messages', 'syslog', [{ line: 3, stamp: wall(2, 23, 3, 28, 16), epoch: 1519356496, category: 'mce' }])], opts);

@@ -126,6 +126,9 @@ describe('log rule pack (builtin.yaml)', () => {
       ['[2012-03-14 10:31:44 2211] WARNING (XendDomainInfo:2066) Domain has crashed: name=web05 id=12.', { domain: 'web05', domid: '12' }],
       ['(XEN) p2m_pod_demand_populate: Dom5 out of PoD memory! (tot=262144 ents=786432 dom0)', { domid: '5' }],
       ['[  501.840828] vif vif-12-0 vif12.0: fatal error; disabling device', { domid: '12' }],
+      // gdprintk names the vCPU that asked (dom0's); the domain that ran out is id=
+      ['(XEN) memory.c:364:d0v3 Could not allocate order=9 extent: id=5 memflags=0xc0 (12 of 512)', { domid: '5' }],
+      ['(XEN) d0v1 Over-allocation for d5: 262401 > 262400', { domid: '5' }],
     ];
     for (const [line, groups] of expect) {
       const hit = classify(compiled, line);
@@ -138,6 +141,28 @@ describe('log rule pack (builtin.yaml)', () => {
     const sev = (l: string) => classify(compiled, l)?.rule.severity;
     assert.strictEqual(sev('[ 1.0] mce: [Hardware Error]: CPU 0: Machine Check: 0 Bank 4: a600000000020408'), 'error');
     assert.strictEqual(sev('[ 1.0] mce: [Hardware Error]: CPU 0: Machine Check: 0 Bank 4: 9c00004000010091'), 'warning');
+  });
+
+  it('files a crashed Linux kernel as its domain\'s crash, after the panics whose cause has a category', () => {
+    const rule = (l: string) => classify(compiled, l)?.rule;
+    for (const line of ['(d12) Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(202,1)', '[ 4012.551203] Kernel panic - not syncing: Fatal exception', 'Jul  1 09:01:05 web05 kernel: BUG: kernel NULL pointer dereference, address: 0000000000000008']) {
+      assert.deepStrictEqual([rule(line)?.category, rule(line)?.severity], ['domain-crash', 'error'], line);
+    }
+    assert.strictEqual(rule('[   41.203315] Kernel panic - not syncing: Fatal machine check')?.category, 'mce');
+    assert.strictEqual(rule('[ 9912.100012] Kernel panic - not syncing: Out of memory and no killable processes...')?.category, 'memory');
+    assert.strictEqual(rule('[ 1234.567890] Kernel panic - not syncing: softlockup: hung tasks')?.category, 'kernel-hang');
+  });
+
+  it('files xend\'s save, restore and migration errors as domain-suspend, its other errors as domain-create', () => {
+    const xend = (l: string) => classify(compiled, l, 'xend')?.rule.category;
+    assert.strictEqual(xend('[2009-06-30 13:46:14 5499] ERROR (XendDomain:1136) XendError: /usr/lib/xen/bin/xc_restore 4 7 1 2 0 0 0 failed'), 'domain-suspend');
+    assert.strictEqual(xend('[2011-05-10 09:00:01 3105] ERROR (XendCheckpoint:295) Exception while reading the image header'), 'domain-suspend');
+    assert.strictEqual(xend('[2011-02-17 08:12:44 3105] ERROR (XendDomainInfo:1942) XendDomainInfo.destroy: xc.domain_destroy failed.'), 'domain-create');
+  });
+
+  it('does not take QEMU declining the console xenconsoled serves for a failure', () => {
+    assert.strictEqual(classify(compiled, "xen-qemu-system-i386: failed to create 'console' device '0': declining to handle console type 'xenconsoled'"), undefined);
+    assert.strictEqual(classify(compiled, "xen-qemu-system-i386: failed to create 'vkbd' device '0': Could not open backend")?.rule.id, 'qemu-dm-error');
   });
 
   it('leaves routine lines alone', () => {
@@ -204,6 +229,14 @@ describe('parsePack errors', () => {
 
   it('reports invalid YAML', () => {
     assert.throws(() => parsePack('rules: [\n  - id: x', 'x.yaml'), /x\.yaml: not valid YAML/);
+  });
+
+  it('checks the record options', () => {
+    assert.throws(() => parsePack(ruleYaml({ record: "{ while: 'x', max: 3, severity: { fatal: 'y' } }" }), 'x.yaml'), /record\.severity keys are error, warning or info/);
+    assert.throws(() => parsePack(ruleYaml({ record: "{ while: 'x', max: 3, last: '(' }" }), 'x.yaml'), /bad pattern/);
+    assert.throws(() => parsePack(ruleYaml({ record: "{ while: 'x', max: 3, peek: 'yes' }" }), 'x.yaml'), /record\.peek is true or false/);
+    const ok = compilePack(parsePack(ruleYaml({ record: "{ while: 'x', max: 3, last: 'end', fields: '(?<domid>\\d+)', severity: { warning: 'w', error: 'e' } }" }), 'x.yaml'));
+    assert.deepStrictEqual(ok.rules[0].severityBy!.map(([level]) => level), ['error', 'warning'], 'most severe first');
   });
 
   it('accepts the minimal rule', () => {

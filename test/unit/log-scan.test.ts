@@ -81,8 +81,43 @@ describe('scanning a log folder', function () {
     const started = Date.now();
     const t = await scanFolder({ folder: path.dirname(big) });
     assert.match(t.files[0].skipped!, /5\.0 GiB is over the 4\.0 GiB limit/);
+    assert.match(t.files[0].skipped!, /raise it with --max-file-size or xenops\.logs\.maxFileSizeMiB\)$/, 'the setting that exists');
     assert.ok(Date.now() - started < 5000);
     fs.rmSync(big);
+  });
+
+  it('counts in its progress only what it reads, and ends at the total', async () => {
+    const sub = fs.mkdtempSync(path.join(os.tmpdir(), 'xenops-progress-'));
+    try {
+      const fd = fs.openSync(path.join(sub, 'huge.log'), 'w');
+      fs.ftruncateSync(fd, 5 * 1024 ** 2);
+      fs.closeSync(fd);
+      // left after its first read: the rest still counts as done
+      fs.writeFileSync(path.join(sub, 'blob.bin'), Buffer.alloc(3 * 1024 ** 2, 7));
+      fs.writeFileSync(path.join(sub, 'app.log'), '2024-07-01 09:00:08 +0000 ERROR: SQLSTATE[HY000] [1040] Too many connections\n');
+      const calls: Array<[number, number]> = [];
+      await scanFolder({ folder: sub, workers: 1, maxFileBytes: 4 * 1024 ** 2, onProgress: (done, total) => calls.push([done, total]) });
+      const want = 3 * 1024 ** 2 + fs.statSync(path.join(sub, 'app.log')).size;
+      assert.ok(calls.length && calls.every(([, total]) => total === want), JSON.stringify(calls));
+      assert.deepStrictEqual(calls[calls.length - 1], [want, want]);
+    } finally {
+      fs.rmSync(sub, { recursive: true, force: true });
+    }
+  });
+
+  it('escapes the bytes of an unknown file it quotes, and calls a file of non-text bytes binary', async () => {
+    const sub = fs.mkdtempSync(path.join(os.tmpdir(), 'xenops-binary-'));
+    try {
+      fs.writeFileSync(path.join(sub, 'term.txt'), 'plain words \x1b[2J\x1b]0;pwned\x07 and \u202e reversed\nmore words\n');
+      fs.writeFileSync(path.join(sub, 'image.jpg'), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 73 + 128) % 256).filter((b) => b !== 0)));
+      const t = await scanFolder({ folder: sub, workers: 1 });
+      const reasons = Object.fromEntries(t.files.map((f) => [f.path, f.skipped!]));
+      assert.match(reasons['term.txt'], /no known log format .*"plain words \\x1b\[2J\\x1b\]0;pwned\\x07 and \\u202e reversed"/);
+      assert.ok(!/[\x00-\x1f\x7f-\x9f\u202e]/.test(reasons['term.txt']), 'no control characters left');
+      assert.match(reasons['image.jpg'], /^binary file \(\d+% of its first \d+ bytes are not text\)$/);
+    } finally {
+      fs.rmSync(sub, { recursive: true, force: true });
+    }
   });
 
   it('gives the same result with worker threads', async () => {

@@ -129,7 +129,8 @@ export class Samples {
     const times = this.abs.slice();
     const tods = this.tod.filter((t) => !Number.isNaN(t));
     if (tods.length) {
-      const base = r.baseDate(banner, Math.max(...tods));
+      // a loop, not Math.max(...tods): a capture can have more samples than the stack has room for arguments
+      const base = r.baseDate(banner, tods.reduce((max, t) => Math.max(max, t), -Infinity));
       this.tod.forEach((t, i) => {
         if (!Number.isNaN(t) && Number.isNaN(times[i])) times[i] = r.clock.utc(base, t);
       });

@@ -3,8 +3,8 @@
 import * as fs from 'node:fs';
 import { DEFAULT_SPIKES, type SpikeSettings } from '../captures/spikes';
 import { LOG_FORMATS, type LogFormat } from '../logs/types';
-import { DEFAULT_MAX_FILE_BYTES, type FolderScanOptions } from '../logs/scan';
-import { isTimeZone, parseDuration, parseWhen } from '../logs/time';
+import { DEFAULT_MAX_FILE_BYTES, type FolderScanOptions, parseTimeBound } from '../logs/scan';
+import { isTimeZone, parseDuration } from '../logs/time';
 import { type ParsedArgs, single, UsageError } from './args';
 
 export const SCAN_FLAGS = { since: true, until: true, window: true, tz: true, 'max-file-size': true, format: true, spike: true } as const;
@@ -35,9 +35,9 @@ export function folderScanOptions(args: ParsedArgs, command: string): FolderScan
   const when = (flag: string) => {
     const v = single(args, flag);
     if (v === undefined) return undefined;
-    const t = parseWhen(v, zone);
-    if (t === undefined) throw new UsageError(`--${flag} wants an ISO 8601 time or Unix seconds, got '${v}'`);
-    return t;
+    const t = parseTimeBound(v, zone);
+    if ('error' in t) throw new UsageError(`--${flag}: ${t.error}`);
+    return t.ms;
   };
   const windowText = single(args, 'window');
   const windowMs = windowText === undefined ? 60000 : parseDuration(windowText);

@@ -2,6 +2,7 @@
 // explicit null), domains are named across sources, events are grouped into
 // incidents and the incidents ranked.
 import type { Capture } from '../captures/types';
+import { chooseYear, yearSources, type YearSource } from './anchors';
 import type { FileResult, RawEvent } from './fileScan';
 import type { Stamp } from './formats';
 import { abbreviationOffset, iso, wallToUtc } from './time';
@@ -47,6 +48,8 @@ export interface FileSummary {
   first: string | null;
   last: string | null;
   skipped?: string;
+  /** Something the reader should know about what was read of the file (events left out). */
+  note?: string;
 }
 
 export interface Timeline {
@@ -73,66 +76,56 @@ const DAY = 86400000;
 /** Turns the stamps of one file into UTC, with the year and boot time inferred where the file lacks them. */
 class FileClock {
   private baseYear?: number;
-  private readonly offsets = new Map<number, number>();
+  /** The lines where a yearless stamp's month goes back (a new year begins), in line order. */
+  private readonly rollovers: number[] = [];
   bootMs?: { kernel?: number; xen?: number };
 
   constructor(readonly file: FileResult, private readonly zone: string) {}
 
-  /** The stamps of the file in line order, each with the years passed since the first (month rollovers). */
-  sequence(): Array<{ line: number; stamp: Extract<Stamp, { kind: 'wall' }> }> {
-    const seq: Array<{ line: number; stamp: Extract<Stamp, { kind: 'wall' }> }> = [];
+  /** Notes the month rollovers of the file's yearless stamps; its first and last such stamp. */
+  sequence(): { first: { line: number; stamp: Wall }; last: { line: number; stamp: Wall } } | undefined {
+    let first: { line: number; stamp: Wall } | undefined;
+    let last: { line: number; stamp: Wall } | undefined;
+    this.rollovers.length = 0;
     const add = (line: number, s: Stamp | undefined) => {
-      if (s?.kind === 'wall' && s.year === undefined) seq.push({ line, stamp: s });
+      if (s?.kind !== 'wall' || s.year !== undefined) return;
+      if (last && s.month < last.stamp.month) this.rollovers.push(line);
+      last = { line, stamp: s };
+      first ??= last;
     };
     add(0, this.file.first);
     for (const e of this.file.events) add(e.line, e.stamp);
     add(Number.MAX_SAFE_INTEGER, this.file.last);
-    let offset = 0;
-    let prev: number | undefined;
-    for (const { line, stamp } of seq) {
-      if (prev !== undefined && stamp.month < prev) offset++;
-      prev = stamp.month;
-      this.offsets.set(line, offset);
-    }
-    return seq;
+    this.rollovers.sort((a, b) => a - b);
+    return first && last ? { first, last } : undefined;
   }
 
   needsYear(): boolean {
-    return [this.file.first, this.file.last, ...this.file.events.map((e) => e.stamp)].some((s) => s?.kind === 'wall' && s.year === undefined);
+    const yearless = (s: Stamp | undefined) => s?.kind === 'wall' && s.year === undefined;
+    return yearless(this.file.first) || yearless(this.file.last) || this.file.events.some((e) => yearless(e.stamp));
   }
 
-  /** Chooses the first year: from epochs in the file, a header, the folder's other files, else the mtime. */
-  inferYear(folder: { min: number; max: number } | undefined): void {
+  /** Chooses the first year: from epochs in the file, a header, else the folder's dated sources and the mtime (see chooseYear). */
+  inferYear(sources: YearSource[]): void {
     const seq = this.sequence();
-    if (!seq.length) return;
+    if (!seq) return;
     for (const e of this.file.events) {
       if (e.epoch === undefined || e.stamp?.kind !== 'wall' || e.stamp.year !== undefined) continue;
       const y = new Date(e.epoch * 1000).getUTCFullYear();
       const year = [y - 1, y, y + 1].find((c) => Math.abs(this.wall(e.stamp as Extract<Stamp, { kind: 'wall' }>, c) - e.epoch! * 1000) < 2 * DAY);
       if (year !== undefined) {
-        this.baseYear = year - (this.offsets.get(e.line) ?? 0);
+        this.baseYear = year - this.offsetAt(e.line);
         return;
       }
     }
     const header = this.file.header?.kind === 'instant' ? this.file.header.ms : undefined;
-    const first = seq[0];
+    const { first, last } = seq;
     if (header !== undefined) {
-      this.baseYear = closestYear(first.stamp, header, (s, y) => this.wall(s, y), true);
+      this.baseYear = yearNotBefore(first.stamp, header, (s, y) => this.wall(s, y));
       return;
     }
-    if (folder) {
-      const mid = (folder.min + folder.max) / 2;
-      const y = closestYear(first.stamp, mid, (s, c) => this.wall(s, c), false);
-      const t = this.wall(first.stamp, y);
-      if (t >= folder.min - 31 * DAY && t <= folder.max + 31 * DAY) {
-        this.baseYear = y;
-        return;
-      }
-    }
-    const last = seq[seq.length - 1];
-    let year = new Date(this.file.mtimeMs).getUTCFullYear();
-    if (this.wall(last.stamp, year) > this.file.mtimeMs + DAY) year--;
-    this.baseYear = year - (this.offsets.get(last.line) ?? 0);
+    const rollovers = this.offsetAt(last.line);
+    this.baseYear = chooseYear({ mtimeMs: this.file.mtimeMs, span: (y) => [this.wall(first.stamp, y), this.wall(last.stamp, y + rollovers)] }, sources);
   }
 
   private wall(s: Extract<Stamp, { kind: 'wall' }>, year: number): number {
@@ -151,38 +144,28 @@ class FileClock {
     }
     if (stamp.year !== undefined) return this.wall(stamp, stamp.year);
     if (this.baseYear === undefined) return null;
-    const offset = this.offsets.get(line) ?? this.offsetBefore(line);
-    return this.wall(stamp, this.baseYear + offset);
+    return this.wall(stamp, this.baseYear + this.offsetAt(line));
   }
 
-  private offsetBefore(line: number): number {
-    let best = 0;
-    for (const [l, o] of this.offsets) if (l <= line) best = Math.max(best, o);
-    return best;
-  }
-}
-
-/** The year (near `target`) that puts a yearless stamp closest to it; `notAfter`: the stamp is not earlier than target. */
-function closestYear(s: Extract<Stamp, { kind: 'wall' }>, target: number, at: (s: Extract<Stamp, { kind: 'wall' }>, y: number) => number, notBefore: boolean): number {
-  const y = new Date(target).getUTCFullYear();
-  const candidates = [y - 1, y, y + 1];
-  if (notBefore) return candidates.find((c) => at(s, c) >= target - DAY) ?? y;
-  return candidates.sort((a, b) => Math.abs(at(s, a) - target) - Math.abs(at(s, b) - target))[0];
-}
-
-function timesOf(clocks: FileClock[]): { min: number; max: number } | undefined {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const c of clocks) {
-    for (const s of [c.file.first, c.file.last, ...c.file.events.map((e) => e.stamp)]) {
-      if (!s || s.kind === 'uptime' || (s.kind === 'wall' && s.year === undefined)) continue;
-      const t = c.toUtc(s, 0);
-      if (t === null) continue;
-      min = Math.min(min, t);
-      max = Math.max(max, t);
+  /** The years passed since the file's first stamp at `line`: the rollovers up to it (binary search). */
+  private offsetAt(line: number): number {
+    let lo = 0;
+    let hi = this.rollovers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.rollovers[mid] <= line) lo = mid + 1;
+      else hi = mid;
     }
+    return lo;
   }
-  return min <= max ? { min, max } : undefined;
+}
+
+type Wall = Extract<Stamp, { kind: 'wall' }>;
+
+/** The first year near `target` that does not put a yearless stamp before it (a header says where the log begins). */
+function yearNotBefore(s: Extract<Stamp, { kind: 'wall' }>, target: number, at: (s: Extract<Stamp, { kind: 'wall' }>, y: number) => number): number {
+  const y = new Date(target).getUTCFullYear();
+  return [y - 1, y, y + 1].find((c) => at(s, c) >= target - DAY) ?? y;
 }
 
 /**
@@ -211,10 +194,33 @@ const CATEGORY_WEIGHT: Record<Category, number> = {
   memory: 3, 'lock-manager': 3, lvm: 3, hotplug: 2, network: 2, 'app-crash': 2,
 };
 
+/**
+ * The timeline with its events made when asked for, one at a time: the events of a big folder
+ * (100 000s of failures) would not all fit in memory as objects. `xenops scan --json` writes
+ * them this way; `correlate` makes them all.
+ */
+export interface LazyTimeline {
+  files: FileSummary[];
+  events: { readonly length: number; at(i: number): TimelineEvent };
+  resources: ResourceEvent[];
+  incidents: Incident[];
+}
+
 export function correlate(results: FileResult[], opts: CorrelateOptions, resources: ResourceEvent[] = []): Timeline {
+  return materialize(correlateLazily(results, opts, resources));
+}
+
+/** Every event of a lazy timeline made: the timeline as the editor and the exports use it. */
+export function materialize(t: LazyTimeline): Timeline {
+  const events = new Array<TimelineEvent>(t.events.length);
+  for (let i = 0; i < events.length; i++) events[i] = t.events.at(i);
+  return { files: t.files, events, resources: t.resources, incidents: t.incidents };
+}
+
+export function correlateLazily(results: FileResult[], opts: CorrelateOptions, resources: ResourceEvent[] = []): LazyTimeline {
   const clocks = results.filter((r) => !r.skipped && !r.capture).map((r) => new FileClock(r, opts.zoneOf?.(r.path) ?? opts.zone));
-  const folder = timesOf(clocks);
-  for (const c of clocks) if (c.needsYear()) c.inferYear(folder);
+  const sources = yearSources(results, (path) => opts.zoneOf?.(path) ?? opts.zone);
+  for (const c of clocks) if (c.needsYear()) c.inferYear(sources);
   const boots = bootTimes(clocks);
   for (const c of clocks) {
     const own = bootTimes([c]);
@@ -222,122 +228,317 @@ export function correlate(results: FileResult[], opts: CorrelateOptions, resourc
   }
   const names = domainNames(results);
   const byFile = new Map(clocks.map((c) => [c.file.path, c]));
-
-  const all: Array<TimelineEvent & { ms: number | null; weight: number; mce?: string }> = [];
-  for (const r of results) {
-    const clock = byFile.get(r.path);
-    for (const e of r.events) {
-      const ms = e.epoch !== undefined ? e.epoch * 1000 : clock?.toUtc(e.stamp, e.line) ?? null;
-      if (ms !== null && ((opts.sinceMs !== undefined && ms < opts.sinceMs) || (opts.untilMs !== undefined && ms > opts.untilMs))) continue;
-      all.push({
-        time: iso(ms),
-        file: r.path,
-        line: e.line,
-        category: e.category,
-        severity: e.severity,
-        message: e.mce ? `${e.message} [${e.mce}]` : e.message,
-        domain: domainOf(e, r, names),
-        rule: e.rule,
-        ms,
-        weight: SEVERITY_WEIGHT[e.severity] * CATEGORY_WEIGHT[e.category] * (e.mce?.startsWith('uncorrected') ? 2 : 1),
-        mce: e.mce,
-      });
-    }
-  }
-  all.sort((a, b) => (a.ms ?? Infinity) - (b.ms ?? Infinity) || a.file.localeCompare(b.file) || a.line - b.line);
+  let columns = collect(results, byFile, names, opts);
   const filtered = opts.sinceMs !== undefined || opts.untilMs !== undefined;
-  let incidents = group(all, opts, resources, filtered);
-  let kept = all;
-  if (filtered) {
-    // within a time range, an untimed event stays only when it joined an incident of that range
-    const used = new Set(incidents.flatMap((i) => i.events));
-    const renumber = new Map<number, number>();
-    kept = all.filter((_, i) => used.has(i) && renumber.set(i, renumber.size));
-    incidents = incidents.map((i) => ({ ...i, events: i.events.map((e) => renumber.get(e)!) }));
+  let incidents = group(columns, opts, resources, filtered);
+  // within a time range, an untimed event stays only when it joined an incident of that range
+  if (filtered) [columns, incidents] = keepGrouped(columns, incidents);
+  const files = results.map((r) => fileSummary(r, byFile.get(r.path)));
+  return { files, events: eventsOf(columns), resources, incidents };
+}
+
+/** The events some incident holds, and the incidents with their events renumbered. */
+function keepGrouped(c: Columns, incidents: Incident[]): [Columns, Incident[]] {
+  const renumber = new Int32Array(c.fileOf.length).fill(-1);
+  for (const i of incidents) for (const e of i.events) renumber[e] = 0;
+  const kept: number[] = [];
+  for (let i = 0; i < renumber.length; i++) {
+    if (renumber[i] < 0) continue;
+    renumber[i] = kept.length;
+    kept.push(i);
   }
-  const events: TimelineEvent[] = kept.map(({ ms: _ms, weight: _w, mce: _m, ...e }) => e);
-  const files: FileSummary[] = results.map((r) => {
-    const clock = byFile.get(r.path);
-    return {
-      path: r.path,
-      format: r.format ?? r.capture?.kind ?? null,
-      lines: r.lines,
-      first: r.capture ? iso(captureSpan(r.capture)[0]) : iso(clock?.toUtc(r.first, 0)),
-      last: r.capture ? iso(captureSpan(r.capture)[1]) : iso(clock?.toUtc(r.last, Number.MAX_SAFE_INTEGER)),
-      ...(r.skipped ? { skipped: r.skipped } : {}),
-    };
-  });
-  return { files, events, resources, incidents };
+  return [pick(c, kept), incidents.map((i) => ({ ...i, events: i.events.map((e) => renumber[e]) }))];
+}
+
+function fileSummary(r: FileResult, clock: FileClock | undefined): FileSummary {
+  return {
+    path: r.path,
+    format: r.format ?? r.capture?.kind ?? null,
+    lines: r.lines,
+    first: r.capture ? iso(captureSpan(r.capture)[0]) : iso(clock?.toUtc(r.first, 0)),
+    last: r.capture ? iso(captureSpan(r.capture)[1]) : iso(clock?.toUtc(r.last, Number.MAX_SAFE_INTEGER)),
+    ...(r.skipped ? { skipped: r.skipped } : {}),
+    ...(r.note ? { note: r.note } : {}),
+  };
 }
 
 /**
- * domid → name, from link lines and from per-domain logs (every domid an xl-<name>.log
- * mentions is that domain's, across restarts); ambiguous ids stay unnamed.
+ * The timeline's events in time order (untimed last, then by file and line): where each is (its
+ * file and its index in that file's events), and what the timeline adds to it (time, weight,
+ * domain), in typed arrays rather than an object per event.
+ */
+interface Columns {
+  /** Each file's events (FileResult.events), and its path. */
+  lists: RawEvent[][];
+  paths: string[];
+  fileOf: Uint32Array;
+  at: Uint32Array;
+  /** UTC ms of each event, NaN when unknown. */
+  ms: Float64Array;
+  /** How much each event weighs in its incident's rank. */
+  weight: Float64Array;
+  domain: Array<string | null>;
+}
+
+function eventAt(c: Columns, i: number): RawEvent {
+  return c.lists[c.fileOf[i]][c.at[i]];
+}
+
+/** The events of each file in time order, merged: files are sorted already, nearly always. */
+function collect(results: FileResult[], byFile: Map<string, FileClock>, names: Map<number, string>, opts: CorrelateOptions): Columns {
+  const paths = results.map((r) => r.path);
+  // a file's rank orders events of the same instant (paths as people sort them)
+  const rankOf = new Map([...paths].sort((a, b) => a.localeCompare(b)).map((p, i) => [p, i]));
+  const rank = paths.map((p) => rankOf.get(p)!);
+  const runs = results.map((r) => fileRun(r, byFile.get(r.path), opts));
+  const total = runs.reduce((n, run) => n + run.at.length, 0);
+  const c: Columns = { lists: results.map((r) => r.events), paths, fileOf: new Uint32Array(total), at: new Uint32Array(total), ms: new Float64Array(total), weight: new Float64Array(total), domain: new Array(total) };
+  const shared = sharer();
+  const key = (f: number, k: number) => (Number.isNaN(runs[f].ms[k]) ? Infinity : runs[f].ms[k]);
+  const before = (f: number, k: number, g: number, l: number) => key(f, k) - key(g, l) || rank[f] - rank[g] || results[f].events[runs[f].at[k]].line - results[g].events[runs[g].at[l]].line;
+  let i = 0;
+  merge(runs.map((run) => run.at.length), before, (f, k) => {
+    const e = results[f].events[runs[f].at[k]];
+    c.fileOf[i] = f;
+    c.at[i] = runs[f].at[k];
+    c.ms[i] = runs[f].ms[k];
+    c.weight[i] = weightOf(e);
+    const domain = domainOf(e, results[f], names);
+    c.domain[i++] = domain === null ? null : shared(domain);
+  });
+  return c;
+}
+
+/** A file's events in the time range, by time (unknown last) then line: their indices and times. */
+function fileRun(r: FileResult, clock: FileClock | undefined, opts: CorrelateOptions): { at: Uint32Array; ms: Float64Array } {
+  const at = new Uint32Array(r.events.length);
+  const ms = new Float64Array(r.events.length);
+  const lines = new Float64Array(r.events.length);
+  let n = 0;
+  r.events.forEach((e, k) => {
+    const epoch = e.epoch;
+    const line = e.line;
+    const t = epoch !== undefined ? epoch * 1000 : clock?.toUtc(e.stamp, line) ?? null;
+    if (t !== null && ((opts.sinceMs !== undefined && t < opts.sinceMs) || (opts.untilMs !== undefined && t > opts.untilMs))) return;
+    [at[n], ms[n], lines[n]] = [k, t ?? NaN, line];
+    n++;
+  });
+  const key = (j: number) => (Number.isNaN(ms[j]) ? Infinity : ms[j]);
+  const order = (a: number, b: number) => key(a) - key(b) || lines[a] - lines[b];
+  let sorted = true;
+  for (let j = 1; j < n && sorted; j++) sorted = order(j - 1, j) <= 0;
+  if (sorted) return { at: at.slice(0, n), ms: ms.slice(0, n) };
+  const by = Array.from({ length: n }, (_, j) => j).sort(order);
+  return { at: Uint32Array.from(by, (j) => at[j]), ms: Float64Array.from(by, (j) => ms[j]) };
+}
+
+/**
+ * Merges sorted runs (of the given lengths) in order: `before(f, k, g, l)` compares item k of run f
+ * with item l of run g; `take(f, k)` is called for each item in turn. A binary heap of the runs.
+ */
+function merge(lengths: number[], before: (f: number, k: number, g: number, l: number) => number, take: (f: number, k: number) => void): void {
+  const next = new Uint32Array(lengths.length);
+  const heap = lengths.flatMap((len, f) => (len ? [f] : []));
+  const less = (a: number, b: number) => before(heap[a], next[heap[a]], heap[b], next[heap[b]]) < 0;
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const m = l + 1 < heap.length && less(l + 1, l) ? l + 1 : l;
+      if (m >= heap.length || !less(m, i)) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+  while (heap.length) {
+    const f = heap[0];
+    take(f, next[f]++);
+    if (next[f] === lengths[f]) heap[0] = heap[heap.length - 1], heap.pop();
+    if (heap.length) down(0);
+  }
+}
+
+/** The columns of the events `which` (indices, in the order wanted). */
+function pick(c: Columns, which: ArrayLike<number>): Columns {
+  const n = which.length;
+  const out: Columns = { lists: c.lists, paths: c.paths, fileOf: new Uint32Array(n), at: new Uint32Array(n), ms: new Float64Array(n), weight: new Float64Array(n), domain: new Array(n) };
+  for (let to = 0; to < n; to++) {
+    const from = which[to];
+    out.fileOf[to] = c.fileOf[from];
+    out.at[to] = c.at[from];
+    out.ms[to] = c.ms[from];
+    out.weight[to] = c.weight[from];
+    out.domain[to] = c.domain[from];
+  }
+  return out;
+}
+
+function weightOf(e: RawEvent): number {
+  return SEVERITY_WEIGHT[e.severity] * CATEGORY_WEIGHT[e.category] * (e.mce?.startsWith('uncorrected') ? 2 : 1);
+}
+
+/** The same string for equal strings: many events repeat a domain. */
+function sharer(): (s: string) => string {
+  const known = new Map<string, string>();
+  return (s) => {
+    const k = known.get(s);
+    if (k !== undefined) return k;
+    known.set(s, s);
+    return s;
+  };
+}
+
+/**
+ * The events as the timeline shows them (the key order is the JSON contract), made when asked
+ * for. Events of one instant share one time string.
+ */
+function eventsOf(c: Columns): LazyTimeline['events'] {
+  let lastMs = NaN;
+  let lastTime: string | null = null;
+  return {
+    length: c.fileOf.length,
+    at(i: number): TimelineEvent {
+      const e = eventAt(c, i);
+      const ms = c.ms[i];
+      if (ms !== lastMs) [lastMs, lastTime] = [ms, iso(Number.isNaN(ms) ? null : ms)];
+      const mce = e.mce;
+      return {
+        time: lastTime,
+        file: c.paths[c.fileOf[i]],
+        line: e.line,
+        category: e.category,
+        severity: e.severity,
+        message: mce ? `${e.message} [${mce}]` : e.message,
+        domain: c.domain[i],
+        rule: e.rule,
+      };
+    },
+  };
+}
+
+/**
+ * domid → name, from link lines and from the toolstack's per-domain logs (every domid an
+ * xl-<name>.log mentions is that domain's, across restarts; a guest's own console log does not
+ * know its domid); ambiguous ids stay unnamed.
  */
 function domainNames(results: FileResult[]): Map<number, string> {
   const seen = new Map<number, Set<string>>();
   const add = (domid: number, name: string) => seen.set(domid, (seen.get(domid) ?? new Set()).add(name));
   for (const r of results) {
     for (const l of r.links) add(l.domid, l.domain);
-    if (r.domain) for (const e of r.events) if (e.domid !== undefined) add(e.domid, r.domain);
+    if (r.domain && (r.format === 'xl-domain-log' || r.format === 'qemu-dm')) {
+      for (const e of r.events) {
+        const domid = e.domid;
+        if (domid !== undefined) add(domid, r.domain);
+      }
+    }
   }
   const names = new Map<number, string>();
-  for (const [id, set] of seen) if (set.size === 1) names.set(id, [...set][0]);
+  for (const [id, set] of seen) if (set.size === 1) names.set(id, set.values().next().value!);
   return names;
 }
 
 function domainOf(e: RawEvent, r: FileResult, names: Map<number, string>): string | null {
-  if (e.domain) return e.domain;
-  if (e.domid !== undefined) return names.get(e.domid) ?? (e.domid === 0 ? 'Domain-0' : `d${e.domid}`);
+  const domain = e.domain;
+  if (domain) return domain;
+  const domid = e.domid;
+  if (domid !== undefined) return names.get(domid) ?? (domid === 0 ? 'Domain-0' : `d${domid}`);
   return r.domain ?? null;
 }
 
-type Weighted = TimelineEvent & { ms: number | null; weight: number; mce?: string };
-
 /** Chains timed events closer than the window into incidents; untimed ones join by domain or by file. */
-function group(all: Weighted[], opts: CorrelateOptions, resources: ResourceEvent[], filtered: boolean): Incident[] {
+function group(c: Columns, opts: CorrelateOptions, resources: ResourceEvent[], filtered: boolean): Incident[] {
+  const groups = chain(c.ms, opts.windowMs);
+  placeUntimed(c, groups, filtered);
+  const spikeMs = resources.map((r) => Date.parse(r.time));
+  const scored = groups.map((g) => {
+    g.sort((a, b) => a - b);
+    const { start, end, weight } = groupSpan(g, c);
+    const sources = distinct(g, (i) => c.fileOf[i]).size;
+    const score = weight * 10 + Math.log2(g.length + 1) * 3 + sources * 2 + (start === null ? -50 : 0);
+    const attached = start === null ? [] : spikesFor(spikeMs, start, end!, opts.leadMs ?? 5 * 60000);
+    const context = attached.length ? `; ${spikeContext(attached.map((i) => resources[i]), start!, g.map((i) => eventAt(c, i).message))}` : '';
+    return {
+      score,
+      incident: { start: iso(start), end: iso(end), events: g, resources: attached, summary: summarise(g, c, start, end, sources) + context },
+    };
+  });
+  return scored.sort((a, b) => b.score - a.score || (a.incident.start ?? '').localeCompare(b.incident.start ?? '')).map((s) => s.incident);
+}
+
+/** The timed events (they come first, in time order) chained: a gap over the window starts a new group. */
+function chain(ms: Float64Array, windowMs: number): number[][] {
   const groups: number[][] = [];
   let current: number[] = [];
   let last = -Infinity;
-  all.forEach((e, i) => {
-    if (e.ms === null) return;
-    if (e.ms - last > opts.windowMs && current.length) {
+  for (let i = 0; i < ms.length && !Number.isNaN(ms[i]); i++) {
+    if (ms[i] - last > windowMs && current.length) {
       groups.push(current);
       current = [];
     }
     current.push(i);
-    last = e.ms;
-  });
+    last = ms[i];
+  }
   if (current.length) groups.push(current);
-  const byFile = new Map<string, number[]>();
-  all.forEach((e, i) => {
-    if (e.ms !== null) return;
-    const home = e.domain ? groups.find((g) => g.some((j) => all[j].domain === e.domain)) : undefined;
-    if (home) home.push(i);
-    else if (!filtered) byFile.set(e.file, [...(byFile.get(e.file) ?? []), i]);
+  return groups;
+}
+
+/**
+ * An untimed event of a domain joins that domain's latest incident: xl-<name>.log and
+ * qemu-dm-<name>.log are started afresh at each domain start, so they tell of its latest run
+ * (and `.1` of the run before, and so on). Other untimed events group by file.
+ */
+function placeUntimed(c: Columns, groups: number[][], filtered: boolean): void {
+  const ofDomain = new Map<string, number[]>();
+  groups.forEach((g, gi) => {
+    for (const d of distinct(g, (i) => c.domain[i])) {
+      if (!d) continue;
+      const homes = ofDomain.get(d);
+      if (homes) homes.push(gi);
+      else ofDomain.set(d, [gi]);
+    }
   });
-  groups.push(...byFile.values());
-  const scored = groups.map((g) => {
-    g.sort((a, b) => a - b);
-    const times = g.map((i) => all[i].ms).filter((t): t is number => t !== null);
-    const start = times.length ? Math.min(...times) : null;
-    const end = times.length ? Math.max(...times) : null;
-    const sources = new Set(g.map((i) => all[i].file)).size;
-    const score = Math.max(...g.map((i) => all[i].weight)) * 10 + Math.log2(g.length + 1) * 3 + sources * 2 + (start === null ? -50 : 0);
-    const attached = start === null ? [] : attachResources(resources, start, end!, opts.leadMs ?? 5 * 60000);
-    const context = attached.length ? `; ${spikeContext(attached.map((i) => resources[i]), start!, g.map((i) => all[i].message))}` : '';
-    return {
-      score,
-      incident: {
-        start: iso(start),
-        end: iso(end),
-        events: g,
-        resources: attached,
-        summary: summarise(g.map((i) => all[i]), start, end, sources) + context,
-      },
-    };
-  });
-  return scored.sort((a, b) => b.score - a.score || (a.incident.start ?? '').localeCompare(b.incident.start ?? '')).map((s) => s.incident);
+  const byFile = new Map<number, number[]>();
+  for (let i = 0; i < c.fileOf.length; i++) {
+    if (!Number.isNaN(c.ms[i])) continue;
+    const domain = c.domain[i];
+    const homes = domain ? ofDomain.get(domain) : undefined;
+    if (homes) groups[homes[Math.max(0, homes.length - 1 - runsAgo(c.paths[c.fileOf[i]]))]].push(i);
+    else if (!filtered) {
+      const own = byFile.get(c.fileOf[i]);
+      if (own) own.push(i);
+      else byFile.set(c.fileOf[i], [i]);
+    }
+  }
+  for (const g of byFile.values()) groups.push(g);
+}
+
+/** The distinct values of `of` over a group (no array of the group's size on the way). */
+function distinct<T>(g: number[], of: (i: number) => T): Set<T> {
+  const out = new Set<T>();
+  for (const i of g) out.add(of(i));
+  return out;
+}
+
+/** Which earlier run of its domain a per-domain log tells of: xl-web05.log.2 → 2 (libxl rotates them at each start). */
+function runsAgo(file: string): number {
+  const m = /(?:^|\/)(?:xl|qemu-dm)-[^/]+\.log\.(\d+)(?:\.gz)?$/.exec(file);
+  return m ? Number(m[1]) : 0;
+}
+
+/** The first and last time of a group and its heaviest event, in one pass (groups can hold 100 000s of events). */
+function groupSpan(g: number[], c: Columns): { start: number | null; end: number | null; weight: number } {
+  let start: number | null = null;
+  let end: number | null = null;
+  let weight = 0;
+  for (const i of g) {
+    if (c.weight[i] > weight) weight = c.weight[i];
+    const t = c.ms[i];
+    if (Number.isNaN(t)) continue;
+    if (start === null || t < start) start = t;
+    if (end === null || t > end) end = t;
+  }
+  return { start, end, weight };
 }
 
 /** The first and last sample time of a capture. */
@@ -354,9 +555,13 @@ function captureSpan(c: Capture): [number | undefined, number | undefined] {
 
 /** Spikes that precede (within `leadMs`) or overlap an incident. */
 export function attachResources(resources: ResourceEvent[], start: number, end: number, leadMs: number): number[] {
+  return spikesFor(resources.map((r) => Date.parse(r.time)), start, end, leadMs);
+}
+
+/** attachResources over the spikes' start times, parsed once for all incidents. */
+function spikesFor(spikeMs: number[], start: number, end: number, leadMs: number): number[] {
   const out: number[] = [];
-  resources.forEach((r, i) => {
-    const t = Date.parse(r.time);
+  spikeMs.forEach((t, i) => {
     if (t >= start - leadMs && t <= end) out.push(i);
   });
   return out;
@@ -370,14 +575,21 @@ export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
   'kernel-hang': 'kernel hang', 'app-crash': 'service failures',
 };
 
-function summarise(events: Weighted[], start: number | null, end: number | null, sources: number): string {
+function summarise(g: number[], c: Columns, start: number | null, end: number | null, sources: number): string {
   const order: Category[] = [];
-  for (const e of events) if (!order.includes(e.category)) order.push(e.category);
-  const mce = events.find((e) => e.mce)?.mce;
-  const what = order.slice(0, 4).map((c) => (c === 'mce' && mce ? `machine check (${mce})` : CATEGORY_LABELS[c]));
-  const domains = [...new Set(events.map((e) => e.domain).filter((d): d is string => !!d))];
+  const domains: string[] = [];
+  let mce: string | undefined;
+  for (const i of g) {
+    const e = eventAt(c, i);
+    const category = e.category;
+    if (!order.includes(category)) order.push(category);
+    const domain = c.domain[i];
+    if (domain && domains.length < 4 && !domains.includes(domain)) domains.push(domain);
+    mce ??= e.mce;
+  }
+  const what = order.slice(0, 4).map((cat) => (cat === 'mce' && mce ? `machine check (${mce})` : CATEGORY_LABELS[cat]));
   const span = start === null ? 'no timestamps' : end! - start < 1000 ? 'within a second' : `over ${duration(end! - start)}`;
-  return `${what.join(', then ')}${domains.length ? ` (${domains.slice(0, 4).join(', ')})` : ''}: ${events.length} event${events.length === 1 ? '' : 's'} in ${sources} file${sources === 1 ? '' : 's'}, ${span}`;
+  return `${what.join(', then ')}${domains.length ? ` (${domains.join(', ')})` : ''}: ${g.length} event${g.length === 1 ? '' : 's'} in ${sources} file${sources === 1 ? '' : 's'}, ${span}`;
 }
 
 /** Device saturation says most about an incident, then latency, then the rest. */
@@ -390,7 +602,9 @@ const SPIKE_RANK = ['util', 'await', 'iowait', 'steal', 'cpu%', 'runq', 'memused
 function spikeContext(spikes: ResourceEvent[], start: number, messages: string[]): string {
   const named = (r: ResourceEvent) => {
     const subject = r.device ?? r.domain;
-    return !!subject && messages.some((m) => new RegExp(`(?<![\\w-])${subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(m));
+    if (!subject) return false;
+    const word = new RegExp(`(?<![\\w-])${subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+    return messages.some((m) => word.test(m));
   };
   const rank = (r: ResourceEvent) => (named(r) ? 0 : 1e14) + (SPIKE_RANK.indexOf(r.metric) + 1 || SPIKE_RANK.length + 1) * 1e12 - spanOf(r);
   const best = spikes.reduce((a, b) => (rank(b) < rank(a) ? b : a));

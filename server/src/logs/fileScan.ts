@@ -3,6 +3,7 @@
 // lines of a multi-line record). Memory stays bounded whatever the file's size.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { constants as zlibConstants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { openSource } from './byteSource';
 import { acquireBuffer, releaseBuffer, type ScanBuffer } from './scanBuffer';
 import { cleanLine, detectFormat, embeddedUptime, formatDef, headerInstant, type Stamp } from './formats';
@@ -27,8 +28,6 @@ export interface RawEvent {
   mce?: string;
   /** Unix seconds written inside the record (MCE TIME): an exact time for the event. */
   epoch?: number;
-  /** Continuation lines of a multi-line record. */
-  record?: string[];
 }
 
 export interface FileResult {
@@ -49,9 +48,15 @@ export interface FileResult {
   links: Array<{ domid: number; domain: string }>;
   /** Lines that carry both a wall-clock time and an uptime: they date the boot. */
   anchors: Array<{ clock: 'kernel' | 'xen'; uptime: number; stamp: Stamp }>;
-  /** The domain a per-domain log belongs to (xl-<name>.log, qemu-dm-<name>.log). */
+  /** The domain a per-domain log belongs to (xl-<name>.log, qemu-dm-<name>.log, guest-<name>.log). */
   domain?: string;
+  /** Failure lines left out because the file already had as many events as a file may have. */
+  dropped?: number;
+  /** What the reader of the results should know about this file (events left out). */
+  note?: string;
 }
+
+type Anchor = FileResult['anchors'][number];
 
 export interface ScanOptions {
   engine: Engine;
@@ -62,6 +67,8 @@ export interface ScanOptions {
   zone?: string;
   onBytes?: (n: number) => void;
   cancelled?: () => boolean;
+  /** At most this many events (default MAX_EVENTS_PER_FILE); further failure lines are counted. */
+  maxEvents?: number;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -74,7 +81,23 @@ const MAX_LINE = 64 * 1024;
 const WINDOW = 4096;
 /** How much of a file the scanner holds at once. */
 export const READ_BUFFER_BYTES = CHUNK + MAX_LINE;
-const MAX_EVENTS_PER_FILE = 200000;
+/** Beyond this many events a file's further failure lines are counted, not kept (memory stays bounded). */
+export const MAX_EVENTS_PER_FILE = 200000;
+/** Messages longer than this are cut. */
+const MAX_MESSAGE = 2000;
+const MAX_RECORD_LINE = 500;
+/** The share of a file's first bytes that may be neither text nor valid UTF-8 before it counts as binary. */
+const BINARY_SHARE = 0.1;
+
+/** A guest's own console line as Xen prints it: "(d12) …" where its own lines have "(XEN) " (also after one). */
+const GUEST_LINE = /^(?:\(XEN\) (?:\[[^\]]*\] )?)?\(d(\d+)\) /;
+/**
+ * The domain or vCPU Xen puts before a message: "d12v0 " (gprintk; after "file.c:123:" in debug
+ * builds), "d12: ", "[d12] ", "[VT-D]d12:".
+ */
+const XEN_SUBJECT = /^\(XEN\) (?:\[[^\]]*\] )?(?:[\w./-]+\.[ch]:\d+: ?)?(?:\[[A-Za-z-]+\] ?)?(?:d(\d+)(?:v\d+)?[: ]|\[d(\d+)(?:v\d+)?\] )/;
+/** A Linux line in a hypervisor console capture: Xen prints dom0's console output raw, without a prefix. */
+const DOM0_LINE = /^\[ *\d+\.\d+\] /;
 
 export class Cancelled extends Error {
   constructor() {
@@ -94,15 +117,25 @@ export async function scanFile(abs: string, rel: string, opts: ScanOptions): Pro
   result.bytes = st.size;
   result.mtimeMs = st.mtimeMs;
   if (st.size > opts.maxFileBytes) {
-    result.skipped = `${gb(st.size)} is over the ${gb(opts.maxFileBytes)} limit for one file (raise it with --max-file-size or xenops.logs.maxFileSize)`;
+    // not read, and not in the progress total either (see scan.ts)
+    result.skipped = `${gb(st.size)} is over the ${gb(opts.maxFileBytes)} limit for one file (raise it with --max-file-size or xenops.logs.maxFileSizeMiB)`;
     return result;
   }
+  let read = 0;
+  const onBytes = (n: number) => {
+    read += n;
+    opts.onBytes?.(n);
+  };
+  const scanner = new Scanner(result, { ...opts, onBytes });
   try {
-    await new Scanner(result, opts).run(abs);
+    await scanner.run(abs);
   } catch (e) {
     if (e instanceof Cancelled) throw e;
     result.skipped = /\.gz$/.test(abs) ? `not a readable gzip file: ${(e as Error).message}` : `read failed: ${(e as Error).message}`;
   }
+  result.events = scanner.events();
+  // a file left early (binary, unknown format, unreadable) still counts whole: progress ends at its total
+  if (st.size > read) opts.onBytes?.(st.size - read);
   return result;
 }
 
@@ -128,7 +161,8 @@ class Scanner {
   private prefilter?: Prefilter;
   /** Newlines before the data being looked at: the number of the line being read, minus one. */
   private lineNo = 0;
-  private capture?: { rule: CompiledRule; event: RawEvent; lines: number };
+  /** The open multi-line record: its event and continuation lines (read for fields, then dropped). */
+  private capture?: { rule: CompiledRule; event: RawEvent; lines: string[] };
   private long?: LongLine;
   /** The file ends without a newline after its last line. */
   private unterminated = false;
@@ -137,6 +171,10 @@ class Scanner {
   private tailLength = 0;
   private buffer?: ScanBuffer;
   private captured: Buffer[] = [];
+  /** The events found, but the last: it may still be completed by its record. */
+  private readonly store = new EventStore();
+  private pending?: RawEvent;
+  private found = 0;
 
   constructor(private readonly result: FileResult, private readonly opts: ScanOptions) {}
 
@@ -179,8 +217,14 @@ class Scanner {
   /** Decides what the file is from its head: a log to scan, a capture to read whole, or neither. */
   private begin(head: Buffer, sample: Buffer | undefined): 'scan' | 'capture' | 'stop' {
     const r = this.result;
-    if (head.subarray(0, 8192).includes(0)) {
+    const start = head.subarray(0, 8192);
+    if (start.includes(0)) {
       r.skipped = 'binary file (it contains NUL bytes)';
+      return 'stop';
+    }
+    const junk = nonText(start);
+    if (junk > start.length * BINARY_SHARE) {
+      r.skipped = `binary file (${Math.round((junk / start.length) * 100)}% of its first ${start.length} bytes are not text)`;
       return 'stop';
     }
     const lines = head.toString('utf8').split('\n').slice(0, 200);
@@ -188,24 +232,38 @@ class Scanner {
     else {
       const d = detectFormat(r.path, lines);
       if ('unknown' in d) {
-        r.skipped = d.unknown;
+        // the reason quotes the file's first line: its control bytes must not reach a terminal
+        r.skipped = printable(d.unknown);
         return 'stop';
       }
       if ('capture' in d) return 'capture';
       this.format = d.format;
     }
     r.format = this.format;
-    // per-domain logs are named after their domain: xl-<name>.log, qemu-dm-<name>.log
-    if (this.format === 'xl-domain-log' || this.format === 'qemu-dm') r.domain = /(?:^|\/)(?:xl|qemu-dm)-(.+?)\.log/.exec(r.path)?.[1];
+    r.domain = perDomainName(r.path, this.format);
     this.prefilter = this.opts.engine.prefilterFor(this.format, sample);
     this.stampOf = formatDef(this.format)?.stamp;
     for (const l of lines.slice(0, 50)) {
       const clean = cleanLine(l);
-      r.header ??= headerInstant(clean);
+      r.header ??= headerInstant(clean, this.opts.zone);
       r.first ??= this.stampOf?.(clean);
     }
     this.anchorsIn(lines.map(cleanLine));
     return 'scan';
+  }
+
+  /** An anchor, unless the last one already dates the same boot (then the later estimate of it is kept). */
+  private anchor(a: Anchor): void {
+    const anchors = this.result.anchors;
+    const prev = anchors[anchors.length - 1];
+    if (!prev || prev.clock !== a.clock) {
+      anchors.push(a);
+      return;
+    }
+    const [was, is] = [bootGuess(prev), bootGuess(a)];
+    // every kernel line of a syslog file anchors the boot: one per boot is enough, not one per line
+    if (Math.abs(is - was) > BOOT_SLACK_MS) anchors.push(a);
+    else if (is > was) anchors[anchors.length - 1] = a;
   }
 
   /** A capture is read whole by its parser: keep its bytes (the read buffer is reused). */
@@ -220,7 +278,8 @@ class Scanner {
     const capture = parseCapture(r.path, Buffer.concat(this.captured).toString('utf8'), { zone: this.opts.zone ?? 'UTC', mtimeMs: r.mtimeMs });
     this.captured = [];
     if (capture.skipped) r.skipped = capture.skipped;
-    else r.capture = capture;
+    // a copy: names and warnings cut from the file's text would keep all of that text alive
+    else r.capture = structuredClone(capture);
   }
 
   /** Scans the complete lines in `data` (all of it at the end of the file); returns how many bytes it used. */
@@ -265,7 +324,7 @@ class Scanner {
       const start = this.capture ? pos : Math.max(pos, data.lastIndexOf(10, at) + 1);
       const end = lineEnd(data, Math.max(start, at), to);
       this.lineNo += this.buffer!.newlines(pos, start);
-      this.line(cleanLine(cut(data, start, end, at)), at >= 0);
+      this.line(cut(data, start, end, at), at >= 0);
       if (end < to) this.lineNo++;
       pos = end + 1;
     }
@@ -286,7 +345,7 @@ class Scanner {
     const l = this.long!;
     this.long = undefined;
     const text = l.window ? `${l.head.toString('utf8', 0, WINDOW)} … ${Buffer.concat(l.window).toString('utf8')}` : l.head.toString('utf8');
-    this.line(cleanLine(text), l.hit);
+    this.line(text, l.hit);
   }
 
   /** Looks for the line's first literal in data[from, to), or gathers more of the text after it. */
@@ -317,7 +376,9 @@ class Scanner {
     this.tailLength = kept + used.copy(this.tail, kept, Math.max(0, used.length - TAIL_BYTES));
   }
 
-  private line(text: string, hit: boolean): void {
+  /** A line of the file (`raw`: as read); `hit`: the prefilter found a literal in it. */
+  private line(raw: string, hit: boolean): void {
+    const text = cleanLine(raw);
     const lineNo = this.lineNo + 1;
     if (this.capture && this.continues(text)) return;
     if (!hit) return;
@@ -325,57 +386,113 @@ class Scanner {
     for (const link of pack.links) {
       if (!link.literals.some((l) => text.includes(l))) continue;
       const m = link.regex.exec(text);
-      if (m?.groups?.domid && m.groups.domain) this.result.links.push({ domid: Number(m.groups.domid), domain: m.groups.domain });
+      if (m?.groups?.domid && m.groups.domain) this.result.links.push({ domid: Number(m.groups.domid), domain: detach(m.groups.domain) });
     }
     const found = classify(pack, text, this.format);
-    if (!found || this.result.events.length >= MAX_EVENTS_PER_FILE) return;
+    if (!found) return;
+    if (this.found >= (this.opts.maxEvents ?? MAX_EVENTS_PER_FILE)) {
+      this.result.dropped = (this.result.dropped ?? 0) + 1;
+      return;
+    }
     const { rule, match } = found;
-    const g = match?.groups ?? {};
     const event: RawEvent = {
       line: lineNo,
       rule: rule.id,
       category: rule.category,
       severity: rule.severity,
-      message: text.length > 2000 ? `${text.slice(0, 2000)}…` : text,
-      stamp: this.stampOf?.(text),
+      message: text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text,
+      stamp: this.stamp(text),
     };
-    this.fields(event, g);
+    this.fields(event, match?.groups ?? {});
+    this.domainOfLine(event, text);
     const uptime = embeddedUptime(text);
-    if (uptime !== undefined && event.stamp && event.stamp.kind !== 'uptime') this.result.anchors.push({ clock: 'kernel', uptime, stamp: event.stamp });
-    this.result.events.push(event);
-    if (rule.record) this.capture = { rule, event, lines: 0 };
+    if (uptime !== undefined && event.stamp && event.stamp.kind !== 'uptime') this.anchor({ clock: 'kernel', uptime, stamp: event.stamp });
+    this.push(event);
+    if (rule.record) this.capture = { rule, event, lines: [] };
+  }
+
+  /** Adds an event: the one before it is complete now (its record ends here, if it only peeked). */
+  private push(event: RawEvent): void {
+    if (this.capture) this.closeRecord();
+    this.found++;
+    if (this.pending) this.store.push(this.pending);
+    this.pending = event;
+  }
+
+  /** All the events found, as the result holds them. */
+  events(): RawEvent[] {
+    if (this.capture) this.closeRecord();
+    if (this.pending) this.store.push(this.pending);
+    this.pending = undefined;
+    // the cap keeps memory bounded; it must not pass silently
+    const r = this.result;
+    if (r.dropped) r.note = `only the first ${this.found} failure lines were kept as events: ${r.dropped} more are left out`;
+    return this.store.views();
+  }
+
+  /** The line's time stamp. */
+  private stamp(text: string): Stamp | undefined {
+    const s = this.stampOf?.(text);
+    if (s || this.format !== 'xen-console') return s;
+    // Xen dates a guest's console line after "(d12) " as it dates its own after "(XEN) " (only dates:
+    // an uptime there may as well be the guest kernel's own)
+    const guest = /^\(d\d+\) (?=\[\d{4}-\d\d-\d\d )/.exec(text);
+    return guest ? this.stampOf?.(`(XEN) ${text.slice(guest[0].length)}`) : undefined;
+  }
+
+  /** The domain Xen's console names before the message, when the rule's own pattern named none. */
+  private domainOfLine(event: RawEvent, text: string): void {
+    if (event.domid !== undefined || event.domain) return;
+    const m = GUEST_LINE.exec(text) ?? XEN_SUBJECT.exec(text);
+    if (m) event.domid = Number(m[1] ?? m[2]);
+    else if (this.format === 'xen-console' && DOM0_LINE.test(text)) event.domid = 0;
   }
 
   /** Adds a line to the open record, or closes the record (and returns false) when the line is not part of it. */
   private continues(text: string): boolean {
     const c = this.capture!;
-    const ends = (c.rule.until && c.rule.until.test(text)) || (c.rule.while && !c.rule.while.test(text)) || c.lines >= (c.rule.record?.max ?? 0);
+    const ends = (c.rule.until && c.rule.until.test(text)) || (c.rule.while && !c.rule.while.test(text)) || c.lines.length >= (c.rule.record?.max ?? 0);
     if (ends) {
       this.closeRecord();
       return false;
     }
-    c.lines++;
-    (c.event.record ??= []).push(text.length > 500 ? text.slice(0, 500) : text);
-    return true;
+    c.lines.push(text.length > MAX_RECORD_LINE ? text.slice(0, MAX_RECORD_LINE) : text);
+    // the line that ends a record (a panic banner's "Reboot in five seconds...") is still part of it
+    if (c.rule.last?.test(text)) this.closeRecord();
+    // a record that only peeks leaves the line to be an event of its own
+    return !c.rule.record?.peek;
   }
 
   private closeRecord(): void {
     const c = this.capture;
     this.capture = undefined;
-    if (!c?.event.record) return;
+    if (!c?.lines.length) return;
     const g: Record<string, string> = {};
-    for (const l of c.event.record) {
+    for (const l of c.lines) {
       g.bank ??= /\b(?:BANK|Bank) (\d+)/.exec(l)?.[1] as string;
       g.status ??= /\bSTATUS ([0-9a-fA-F]{8,16})\b/.exec(l)?.[1] as string;
       g.status ??= /\bBank \d+: ([0-9a-f]{16})/.exec(l)?.[1] as string;
       g.epoch ??= /\bTIME (\d{9,11})\b/.exec(l)?.[1] as string;
     }
     this.fields(c.event, Object.fromEntries(Object.entries(g).filter(([, v]) => v !== undefined)));
+    this.recordFields(c.rule, c.event, c.lines);
+  }
+
+  /** What the rule's record says about the event: named groups in its lines, and its severity. */
+  private recordFields(rule: CompiledRule, event: RawEvent, lines: string[]): void {
+    if (rule.fields) {
+      for (const l of lines) {
+        const g = rule.fields.exec(l)?.groups;
+        if (g) this.fields(event, g);
+      }
+    }
+    const level = rule.severityBy?.find(([, re]) => lines.some((l) => re.test(l)))?.[0];
+    if (level) event.severity = level;
   }
 
   private fields(event: RawEvent, g: Record<string, string | undefined>): void {
     if (g.domid !== undefined && event.domid === undefined) event.domid = Number(g.domid);
-    if (g.domain && !event.domain) event.domain = g.domain;
+    if (g.domain && !event.domain) event.domain = detach(g.domain);
     if (g.epoch && event.epoch === undefined) event.epoch = Number(g.epoch);
     if (g.status && !event.mce) {
       event.mce = describeMce(g.status, g.bank);
@@ -389,7 +506,7 @@ class Scanner {
     const r = this.result;
     r.lines = this.lineNo + (this.unterminated ? 1 : 0);
     const tail = this.tail.toString('utf8', 0, this.tailLength).split('\n').map(cleanLine);
-    for (let i = tail.length - 1; i >= 0 && !r.last; i--) r.last = this.stampOf?.(tail[i]);
+    for (let i = tail.length - 1; i >= 0 && !r.last; i--) r.last = this.stamp(tail[i]);
     this.anchorsIn(tail);
   }
 
@@ -402,13 +519,51 @@ class Scanner {
       if (!s) continue;
       if (s.kind === 'uptime') lastUptime = s;
       else if (lastUptime) {
-        this.result.anchors.push({ clock: lastUptime.clock, uptime: lastUptime.seconds, stamp: s });
+        this.anchor({ clock: lastUptime.clock, uptime: lastUptime.seconds, stamp: s });
         lastUptime = undefined;
       }
       const u = embeddedUptime(l);
-      if (u !== undefined && s.kind !== 'uptime') this.result.anchors.push({ clock: 'kernel', uptime: u, stamp: s });
+      if (u !== undefined && s.kind !== 'uptime') this.anchor({ clock: 'kernel', uptime: u, stamp: s });
     }
   }
+}
+
+/** The per-domain logs name their domain: xl-<name>.log, qemu-dm-<name>.log, xenconsoled's guest-<name>.log. */
+function perDomainName(path: string, format: LogFormat | undefined): string | undefined {
+  if (format === 'xl-domain-log' || format === 'qemu-dm') return /(?:^|\/)(?:xl|qemu-dm)-(.+?)\.log/.exec(path)?.[1];
+  return /(?:^|\/)guest-(.+?)\.log(?:\.\d+)?(?:\.gz)?$/.exec(path)?.[1];
+}
+
+/** A string that shares no memory with the one it was cut from (a V8 sliced string keeps its parent alive). */
+function detach(s: string): string {
+  return s.length < 16 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
+
+const BOOT_SLACK_MS = 60000;
+
+/** When the boot was, by an anchor's own clock (a yearless stamp read in an arbitrary year: only differences count). */
+function bootGuess(a: Anchor): number {
+  const s = a.stamp;
+  const at = s.kind === 'instant' ? s.ms : s.kind === 'wall' ? Date.UTC(s.year ?? 2000, s.month - 1, s.day, s.h, s.mi, s.s, s.ms) : 0;
+  return at - a.uptime * 1000;
+}
+
+/** Bytes that are neither text nor part of valid UTF-8 (tabs, line ends, form feeds and ESC are text). */
+function nonText(bytes: Buffer): number {
+  let n = 0;
+  for (const b of bytes) if (b < 0x20 ? b < 0x09 || (b > 0x0d && b !== 0x1b) : b === 0x7f) n++;
+  // invalid UTF-8 decodes to U+FFFD (a sample cut inside a character adds at most one)
+  const text = bytes.toString('utf8');
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+/** Text for a terminal: control and invisible characters (C0, DEL, C1, bidi controls, U+FFFD) escaped. */
+function printable(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffd]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** Where the line holding buf[at] ends: its newline, or `to`. */
@@ -426,4 +581,396 @@ function cut(buf: Buffer, start: number, end: number, hit: number): string {
 
 export function relativePath(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
+}
+
+// ---------------------------------------------------------------- event store ---
+// A flood of failures (100 000s of I/O errors) makes 100 000s of events. As plain objects
+// each costs some 350 bytes of JS heap, and the heap grows to about twice what it holds
+// before it collects; here they take typed arrays, and their messages deflated UTF-8 bytes
+// off the heap. FileResult.events holds small read-only views that read like RawEvents.
+
+/** Bytes of messages per deflated chunk: enough to compress well, little to inflate again. */
+const MESSAGE_CHUNK = 16 * 1024;
+/** Inflated chunks kept per file: enough for events of a file that come out of time order. */
+const CACHED_CHUNKS = 8;
+/** Fast, and a window no bigger than a chunk: the least native memory for each inflate. */
+const ZLIB = { level: zlibConstants.Z_BEST_SPEED, windowBits: 14, memLevel: 7, chunkSize: MESSAGE_CHUNK };
+const SEVERITIES: readonly EventSeverity[] = ['error', 'warning', 'info'];
+/** How a stamp is kept: packed into one number when it has a usual shape, else as it is. */
+const enum Packed { None, Instant, Wall, Yearless, KernelUptime, XenUptime, Kept }
+/** Yearless wall times are packed in a leap year, so that 29 February survives. */
+const PACK_YEAR = 2000;
+
+/** The rare fields, by event index. */
+interface Extra {
+  domain?: string;
+  mce?: string;
+  epoch?: number;
+  stamp?: Stamp;
+}
+
+/** What an EventStore is made of, as a worker posts it (the buffers are transferred, not copied). */
+export interface PackedEvents {
+  n: number;
+  lines: Float64Array;
+  rules: Uint16Array;
+  categories: Uint8Array;
+  severities: Uint8Array;
+  stampKinds: Uint8Array;
+  stampValues: Float64Array;
+  domids: Float64Array;
+  messageChunks: Uint32Array;
+  messageStarts: Uint32Array;
+  messageLengths: Uint32Array;
+  /** The messages, deflated. */
+  chunks: Uint8Array[];
+  ruleIds: string[];
+  categoryNames: string[];
+  extra: Array<[number, Extra]>;
+}
+
+export class EventStore {
+  private n = 0;
+  private lines: Float64Array = new Float64Array(64);
+  private rules: Uint16Array = new Uint16Array(64);
+  private categories: Uint8Array = new Uint8Array(64);
+  private severities: Uint8Array = new Uint8Array(64);
+  private stampKinds: Uint8Array = new Uint8Array(64);
+  private stampValues: Float64Array = new Float64Array(64);
+  /** NaN: none. */
+  private domids: Float64Array = new Float64Array(64);
+  private messageChunks: Uint32Array = new Uint32Array(64);
+  private messageStarts: Uint32Array = new Uint32Array(64);
+  private messageLengths: Uint32Array = new Uint32Array(64);
+  private messages = new MessageArena();
+  private ruleIds: string[] = [];
+  private categoryNames: string[] = [];
+  private readonly ruleIndex = new Map<string, number>();
+  private readonly categoryIndex = new Map<string, number>();
+  private extra = new Map<number, Extra>();
+
+  get length(): number {
+    return this.n;
+  }
+
+  static from(events: Iterable<RawEvent>): EventStore {
+    const store = new EventStore();
+    for (const e of events) store.push(e);
+    return store;
+  }
+
+  push(e: RawEvent): void {
+    if (this.n === this.lines.length) this.grow();
+    const i = this.n++;
+    this.lines[i] = e.line;
+    this.rules[i] = indexOf(this.ruleIds, this.ruleIndex, e.rule);
+    this.categories[i] = indexOf(this.categoryNames, this.categoryIndex, e.category);
+    this.severities[i] = Math.max(0, SEVERITIES.indexOf(e.severity));
+    this.domids[i] = e.domid ?? NaN;
+    this.putMessage(i, e.message);
+    const [kind, value] = packStamp(e.stamp);
+    this.stampKinds[i] = kind;
+    this.stampValues[i] = value;
+    const extra: Extra = {};
+    if (kind === Packed.Kept) extra.stamp = e.stamp;
+    if (e.domain !== undefined) extra.domain = e.domain;
+    if (e.mce !== undefined) extra.mce = e.mce;
+    if (e.epoch !== undefined) extra.epoch = e.epoch;
+    if (Object.keys(extra).length) this.extra.set(i, extra);
+  }
+
+  /** Read-only views of the events, in order (what FileResult.events holds). */
+  views(): RawEvent[] {
+    this.messages.seal();
+    const out = new Array<RawEvent>(this.n);
+    for (let i = 0; i < this.n; i++) out[i] = new StoredEvent(this, i);
+    stores.set(out, this);
+    return out;
+  }
+
+  line(i: number): number {
+    return this.lines[i];
+  }
+
+  rule(i: number): string {
+    return this.ruleIds[this.rules[i]];
+  }
+
+  category(i: number): Category {
+    return this.categoryNames[this.categories[i]] as Category;
+  }
+
+  severity(i: number): EventSeverity {
+    return SEVERITIES[this.severities[i]];
+  }
+
+  message(i: number): string {
+    return this.messages.get(this.messageChunks[i], this.messageStarts[i], this.messageLengths[i]);
+  }
+
+  stamp(i: number): Stamp | undefined {
+    return unpackStamp(this.stampKinds[i], this.stampValues[i]) ?? this.extra.get(i)?.stamp;
+  }
+
+  domid(i: number): number | undefined {
+    return Number.isNaN(this.domids[i]) ? undefined : this.domids[i];
+  }
+
+  more(i: number): Extra | undefined {
+    return this.extra.get(i);
+  }
+
+  /** The store in transferable pieces (the last message chunk is cut to what it holds). */
+  pack(): { packed: PackedEvents; transfer: ArrayBuffer[] } {
+    const n = this.n;
+    const chunks = this.messages.pack();
+    const packed: PackedEvents = {
+      n,
+      lines: this.lines.slice(0, n),
+      rules: this.rules.slice(0, n),
+      categories: this.categories.slice(0, n),
+      severities: this.severities.slice(0, n),
+      stampKinds: this.stampKinds.slice(0, n),
+      stampValues: this.stampValues.slice(0, n),
+      domids: this.domids.slice(0, n),
+      messageChunks: this.messageChunks.slice(0, n),
+      messageStarts: this.messageStarts.slice(0, n),
+      messageLengths: this.messageLengths.slice(0, n),
+      chunks,
+      ruleIds: this.ruleIds,
+      categoryNames: this.categoryNames,
+      extra: [...this.extra],
+    };
+    const arrays = [packed.lines, packed.rules, packed.categories, packed.severities, packed.stampKinds, packed.stampValues, packed.domids, packed.messageChunks, packed.messageStarts, packed.messageLengths, ...chunks];
+    return { packed, transfer: arrays.map((a) => a.buffer as ArrayBuffer) };
+  }
+
+  static unpack(p: PackedEvents): EventStore {
+    const s = new EventStore();
+    s.n = p.n;
+    [s.lines, s.rules, s.categories, s.severities, s.stampKinds, s.stampValues, s.domids] = [p.lines, p.rules, p.categories, p.severities, p.stampKinds, p.stampValues, p.domids];
+    [s.messageChunks, s.messageStarts, s.messageLengths] = [p.messageChunks, p.messageStarts, p.messageLengths];
+    s.messages = MessageArena.unpack(p.chunks);
+    s.ruleIds = p.ruleIds;
+    s.categoryNames = p.categoryNames;
+    p.ruleIds.forEach((r, k) => s.ruleIndex.set(r, k));
+    p.categoryNames.forEach((c, k) => s.categoryIndex.set(c, k));
+    s.extra = new Map(p.extra);
+    return s;
+  }
+
+  private putMessage(i: number, text: string): void {
+    [this.messageChunks[i], this.messageStarts[i], this.messageLengths[i]] = this.messages.put(text);
+  }
+
+  private grow(): void {
+    const size = this.lines.length * 2;
+    const wider = <T extends Uint16Array | Uint8Array | Float64Array | Uint32Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.lines = wider(this.lines);
+    this.rules = wider(this.rules);
+    this.categories = wider(this.categories);
+    this.severities = wider(this.severities);
+    this.stampKinds = wider(this.stampKinds);
+    this.stampValues = wider(this.stampValues);
+    this.domids = wider(this.domids);
+    this.messageChunks = wider(this.messageChunks);
+    this.messageStarts = wider(this.messageStarts);
+    this.messageLengths = wider(this.messageLengths);
+  }
+}
+
+/**
+ * Messages as UTF-8 bytes in small chunks off the JS heap, each deflated once full (log lines
+ * repeat themselves: a chunk shrinks five to ten times). A chunk read again is inflated into
+ * one of a few buffers kept for that (nothing the garbage collector would have to catch up on).
+ */
+class MessageArena {
+  private sealed: Buffer[] = [];
+  private open = Buffer.allocUnsafeSlow(MESSAGE_CHUNK);
+  private used = 0;
+  /** Inflated chunks: which chunk each buffer holds and how many of its bytes, least recently read first. */
+  private readonly inflated = new Map<number, { bytes: Buffer; length: number }>();
+
+  /** Keeps `text`; where it is: chunk, start and length in bytes. */
+  put(text: string): [number, number, number] {
+    const bytes = Buffer.byteLength(text);
+    if (this.used + bytes > this.open.length) {
+      this.seal();
+      this.open = Buffer.allocUnsafeSlow(Math.max(MESSAGE_CHUNK, bytes));
+    }
+    const start = this.used;
+    this.used += this.open.write(text, start);
+    return [this.sealed.length, start, this.used - start];
+  }
+
+  get(chunk: number, start: number, length: number): string {
+    return this.bytes(chunk).toString('utf8', start, start + length);
+  }
+
+  /** Every chunk deflated, each in a buffer of its own (transferable). */
+  pack(): Uint8Array[] {
+    this.seal();
+    return this.sealed;
+  }
+
+  static unpack(chunks: Uint8Array[]): MessageArena {
+    const a = new MessageArena();
+    a.sealed = chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+    a.open = Buffer.alloc(0);
+    return a;
+  }
+
+  /** The open chunk, deflated, joins the others. */
+  seal(): void {
+    if (!this.used) return;
+    const deflated = deflateRawSync(this.open.subarray(0, this.used), ZLIB);
+    this.sealed.push(deflated.byteOffset === 0 && deflated.byteLength === deflated.buffer.byteLength ? deflated : Buffer.from(deflated));
+    this.open = Buffer.alloc(0);
+    this.used = 0;
+  }
+
+  private bytes(chunk: number): Buffer {
+    if (chunk === this.sealed.length) return this.open;
+    let slot = this.inflated.get(chunk);
+    if (slot) this.inflated.delete(chunk);
+    else {
+      // the inflated copy dies at once; the buffer it is copied to is one of CACHED_CHUNKS, reused
+      const raw = inflateRawSync(this.sealed[chunk], ZLIB);
+      const reuse = this.inflated.size >= CACHED_CHUNKS ? this.inflated.entries().next().value : undefined;
+      if (reuse) this.inflated.delete(reuse[0]);
+      const bytes = reuse && reuse[1].bytes.length >= raw.length ? reuse[1].bytes : Buffer.allocUnsafeSlow(Math.max(MESSAGE_CHUNK, raw.length));
+      slot = { bytes, length: raw.copy(bytes) };
+    }
+    this.inflated.set(chunk, slot);
+    return slot.bytes;
+  }
+}
+
+/** The store a views() array reads, to pack it for another thread without copying it first. */
+const stores = new WeakMap<RawEvent[], EventStore>();
+
+/** A list of events as transferable pieces: its own store's, or a new store's when it is a plain array. */
+export function packEvents(events: RawEvent[]): { packed: PackedEvents; transfer: ArrayBuffer[] } {
+  return (stores.get(events) ?? EventStore.from(events)).pack();
+}
+
+export function unpackEvents(packed: PackedEvents): RawEvent[] {
+  return EventStore.unpack(packed).views();
+}
+
+/** One event of a store. Read-only: a changed event is a new plain object (see withSeverity). */
+class StoredEvent implements RawEvent {
+  constructor(private readonly store: EventStore, private readonly index: number) {}
+
+  get line(): number {
+    return this.store.line(this.index);
+  }
+
+  get rule(): string {
+    return this.store.rule(this.index);
+  }
+
+  get category(): Category {
+    return this.store.category(this.index);
+  }
+
+  get severity(): EventSeverity {
+    return this.store.severity(this.index);
+  }
+
+  get message(): string {
+    return this.store.message(this.index);
+  }
+
+  get stamp(): Stamp | undefined {
+    return this.store.stamp(this.index);
+  }
+
+  get domid(): number | undefined {
+    return this.store.domid(this.index);
+  }
+
+  get domain(): string | undefined {
+    return this.store.more(this.index)?.domain;
+  }
+
+  get mce(): string | undefined {
+    return this.store.more(this.index)?.mce;
+  }
+
+  get epoch(): number | undefined {
+    return this.store.more(this.index)?.epoch;
+  }
+
+  /** As a plain event (for JSON, and for tests that compare events). */
+  toJSON(): RawEvent {
+    return plainEvent(this);
+  }
+}
+
+/** The event's fields as a plain object (the fields it has). */
+export function plainEvent(e: RawEvent): RawEvent {
+  const out: RawEvent = { line: e.line, rule: e.rule, category: e.category, severity: e.severity, message: e.message };
+  for (const [k, v] of [['stamp', e.stamp], ['domid', e.domid], ['domain', e.domain], ['mce', e.mce], ['epoch', e.epoch]] as const) {
+    if (v !== undefined) (out as unknown as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+/** The event with another severity (a user's override): a copy, whatever kind of event it is. */
+export function withSeverity(e: RawEvent, severity: EventSeverity): RawEvent {
+  return { ...plainEvent(e), severity };
+}
+
+function indexOf(names: string[], index: Map<string, number>, name: string): number {
+  let k = index.get(name);
+  if (k === undefined) {
+    k = names.length;
+    names.push(name);
+    index.set(name, k);
+  }
+  return k;
+}
+
+const WALL_KEYS = new Set(['kind', 'year', 'month', 'day', 'h', 'mi', 's', 'ms']);
+
+/** A stamp as one number, when it has one of the usual shapes (anything else is kept as it is). */
+function packStamp(s: Stamp | undefined): [Packed, number] {
+  if (!s) return [Packed.None, 0];
+  const keys = Object.keys(s).filter((k) => (s as unknown as Record<string, unknown>)[k] !== undefined);
+  if (s.kind === 'instant' && keys.length === 2 && Number.isFinite(s.ms)) return [Packed.Instant, s.ms];
+  if (s.kind === 'uptime' && keys.length === 3 && Number.isFinite(s.seconds)) return [s.clock === 'xen' ? Packed.XenUptime : Packed.KernelUptime, s.seconds];
+  if (s.kind === 'wall' && keys.every((k) => WALL_KEYS.has(k))) {
+    const kind = s.year === undefined ? Packed.Yearless : Packed.Wall;
+    const value = Date.UTC(s.year ?? PACK_YEAR, s.month - 1, s.day, s.h, s.mi, s.s, s.ms);
+    // only what reads back the same (no year 0–99, no 31 April rolled over into May)
+    if (sameWall(unpackStamp(kind, value), s)) return [kind, value];
+  }
+  return [Packed.Kept, 0];
+}
+
+function unpackStamp(kind: number, value: number): Stamp | undefined {
+  switch (kind) {
+    case Packed.Instant:
+      return { kind: 'instant', ms: value };
+    case Packed.KernelUptime:
+    case Packed.XenUptime:
+      return { kind: 'uptime', clock: kind === Packed.XenUptime ? 'xen' : 'kernel', seconds: value };
+    case Packed.Wall:
+    case Packed.Yearless: {
+      const d = new Date(value);
+      const wall = { month: d.getUTCMonth() + 1, day: d.getUTCDate(), h: d.getUTCHours(), mi: d.getUTCMinutes(), s: d.getUTCSeconds(), ms: d.getUTCMilliseconds() };
+      return kind === Packed.Wall ? { kind: 'wall', year: d.getUTCFullYear(), ...wall } : { kind: 'wall', ...wall };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function sameWall(a: Stamp | undefined, b: Extract<Stamp, { kind: 'wall' }>): boolean {
+  return a?.kind === 'wall' && a.year === b.year && a.month === b.month && a.day === b.day && a.h === b.h && a.mi === b.mi && a.s === b.s && a.ms === b.ms;
 }

@@ -34,10 +34,11 @@ export class Prefilter {
   constructor(literals: string[], sample?: Uint8Array) {
     const encoded = [...new Set(literals)].map((l) => Buffer.from(l, 'utf8'));
     if (!encoded.length) throw new Error('a prefilter needs at least one literal');
-    const m = Math.min(...encoded.map((l) => l.length));
+    // a loop, not Math.min(...): a workspace pack may hold any number of literals
+    const m = encoded.reduce((min, l) => Math.min(min, l.length), Infinity);
     if (m < MIN_LITERAL_BYTES) throw new Error(`literals need at least ${MIN_LITERAL_BYTES} bytes`);
     this.m = m;
-    this.longest = Math.max(...encoded.map((l) => l.length));
+    this.longest = encoded.reduce((max, l) => Math.max(max, l.length), 0);
     const freq = new Uint32Array(SLOTS);
     if (sample) for (let i = 2; i < sample.length; i++) freq[trigram(sample[i - 2], sample[i - 1], sample[i])]++;
     this.shift = new Uint8Array(SLOTS).fill(m - 2);

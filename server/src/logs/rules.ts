@@ -2,13 +2,17 @@
 // as text) plus a workspace's `.xenops/rules.yaml`, whose rules replace built-in
 // ones with the same id and add the others.
 import { parse as parseYaml } from 'yaml';
-import { CATEGORIES, type LinkSpec, type RulePack, type RuleSpec } from './types';
+import { CATEGORIES, type EventSeverity, type LinkSpec, type RecordSpec, type RulePack, type RuleSpec } from './types';
 import { MIN_LITERAL_BYTES } from './prefilter';
 
 export interface CompiledRule extends RuleSpec {
   regex?: RegExp;
   until?: RegExp;
   while?: RegExp;
+  /** See RecordSpec: `last`, `fields` and `severity`, compiled. */
+  last?: RegExp;
+  fields?: RegExp;
+  severityBy?: Array<[EventSeverity, RegExp]>;
   index: number;
 }
 
@@ -52,13 +56,19 @@ function checkRule(r: RuleSpec, where: string): RuleSpec {
   if (!SEVERITIES.has(r.severity)) throw new RulePackError(`${where}: severity must be error, warning or info`);
   checkLiterals(r.literals, where);
   if (r.pattern !== undefined) compile(r.pattern, where);
-  if (r.record) {
-    if (typeof r.record.max !== 'number' || r.record.max < 1) throw new RulePackError(`${where}: record.max must be a positive number of lines`);
-    if (r.record.until !== undefined) compile(r.record.until, where);
-    if (r.record.while !== undefined) compile(r.record.while, where);
-  }
+  if (r.record) checkRecord(r.record, where);
   if (!Array.isArray(r.samples) || !r.samples.length) throw new RulePackError(`${where}: needs at least one sample line`);
   return { ...r, counter: r.counter ?? [] };
+}
+
+function checkRecord(rec: RecordSpec, where: string): void {
+  if (typeof rec.max !== 'number' || rec.max < 1) throw new RulePackError(`${where}: record.max must be a positive number of lines`);
+  for (const p of [rec.until, rec.while, rec.last, rec.fields]) if (p !== undefined) compile(p, where);
+  if (rec.peek !== undefined && typeof rec.peek !== 'boolean') throw new RulePackError(`${where}: record.peek is true or false`);
+  for (const [level, p] of Object.entries(rec.severity ?? {})) {
+    if (!SEVERITIES.has(level)) throw new RulePackError(`${where}: record.severity keys are error, warning or info, not '${level}'`);
+    compile(p, where);
+  }
 }
 
 function checkLink(l: LinkSpec, where: string): LinkSpec {
@@ -106,19 +116,33 @@ export function compilePack(pack: RulePack): CompiledPack {
       regex: r.pattern !== undefined ? new RegExp(r.pattern) : undefined,
       until: r.record?.until !== undefined ? new RegExp(r.record.until) : undefined,
       while: r.record?.while !== undefined ? new RegExp(r.record.while) : undefined,
+      last: r.record?.last !== undefined ? new RegExp(r.record.last) : undefined,
+      fields: r.record?.fields !== undefined ? new RegExp(r.record.fields) : undefined,
+      severityBy: r.record?.severity ? severityPatterns(r.record.severity) : undefined,
     })),
     links: pack.links.map((l) => ({ ...l, regex: new RegExp(l.pattern) })),
   };
+}
+
+/** Most severe first: a record that says both "fatal" and "corrected" is fatal. */
+function severityPatterns(by: Partial<Record<EventSeverity, string>>): Array<[EventSeverity, RegExp]> {
+  return (['error', 'warning', 'info'] as const).flatMap((level) => (by[level] !== undefined ? [[level, new RegExp(by[level]!)] as [EventSeverity, RegExp]] : []));
 }
 
 /** The first rule that claims a line (rules are tried in pack order), for `format`. */
 export function classify(pack: CompiledPack, line: string, format?: string): { rule: CompiledRule; match?: RegExpExecArray } | undefined {
   for (const rule of pack.rules) {
     if (rule.formats && format && !rule.formats.includes(format)) continue;
-    if (!rule.literals.some((l) => line.includes(l))) continue;
+    if (!containsOne(line, rule.literals)) continue;
     if (!rule.regex) return { rule };
     const match = rule.regex.exec(line);
     if (match) return { rule, match };
   }
   return undefined;
+}
+
+/** Whether `line` holds one of `literals` (a loop: this runs for every rule on every flagged line). */
+function containsOne(line: string, literals: string[]): boolean {
+  for (let i = 0; i < literals.length; i++) if (line.includes(literals[i])) return true;
+  return false;
 }

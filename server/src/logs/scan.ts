@@ -8,11 +8,12 @@ import { Minimatch } from 'minimatch';
 import { DEFAULT_SPIKES, findSpikes, type SpikeSettings } from '../captures/spikes';
 import type { Capture } from '../captures/types';
 import type { SeveritySetting } from '../core/findings';
-import { correlate, type Timeline } from './correlate';
+import { correlateLazily, type LazyTimeline, materialize, type Timeline } from './correlate';
 import { createEngine } from './engine';
 import { parsePack } from './rules';
-import { Cancelled, type FileResult, relativePath, scanFile } from './fileScan';
+import { Cancelled, type FileResult, type PackedEvents, relativePath, scanFile, unpackEvents, withSeverity } from './fileScan';
 import type { ScanCache } from './scanCache';
+import { parseWhen } from './time';
 import type { LogFormat } from './types';
 
 export interface FolderScanOptions {
@@ -43,8 +44,12 @@ export interface FolderScanOptions {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 ** 3;
-/** Below this much data one thread is faster than starting workers. */
-const SMALL_FOLDER_BYTES = 32 * 1024 * 1024;
+/**
+ * Below this much data one thread is faster than starting workers: a worker takes some 0.3 s and
+ * 25 MiB to start (its own copy of the engine), while one thread reads some 1 GiB/s of logs.
+ */
+const SMALL_FOLDER_BYTES = 256 * 1024 * 1024;
+const WORKER_YOUNG_MB = 4;
 
 interface Job {
   abs: string;
@@ -66,6 +71,12 @@ export async function scanFolder(opts: FolderScanOptions): Promise<Timeline> {
 }
 
 export async function scanFolderWithCaptures(opts: FolderScanOptions): Promise<ScanResult> {
+  const { timeline, captures } = await scanFolderLazily(opts);
+  return { timeline: materialize(timeline), captures };
+}
+
+/** The scan with the timeline's events made only when asked for: for writing a big folder's timeline out. */
+export async function scanFolderLazily(opts: FolderScanOptions): Promise<{ timeline: LazyTimeline; captures: Capture[] }> {
   const root = path.resolve(opts.folder);
   const st = fs.statSync(root);
   const packFile = path.join(st.isDirectory() ? root : path.dirname(root), '.xenops', 'rules.yaml');
@@ -80,8 +91,9 @@ export async function scanFolderWithCaptures(opts: FolderScanOptions): Promise<S
     if (cached) reused.push(cached);
     else jobs.push(j);
   }
-  const total = jobs.reduce((s, j) => s + j.size, 0);
   const maxFileBytes = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  // files over the limit are skipped unread: they are not part of the work
+  const total = jobs.reduce((s, j) => s + (j.size > maxFileBytes ? 0 : j.size), 0);
   const workers = Math.max(1, Math.min(opts.workers ?? Math.min(os.cpus().length, 4), jobs.length));
   const inline = workers === 1 || (opts.workers === undefined && total < SMALL_FOLDER_BYTES);
   const scanned = !jobs.length
@@ -95,8 +107,33 @@ export async function scanFolderWithCaptures(opts: FolderScanOptions): Promise<S
   const captures = results.flatMap((r) => (r.capture ? [r.capture] : []));
   const spikes = findSpikes(captures, opts.spikes ?? DEFAULT_SPIKES);
   const zoneOf = new Map(listed.map((j) => [j.rel, j.zone]));
-  const timeline = correlate(results, { zone: opts.zone ?? 'UTC', zoneOf: (rel) => zoneOf.get(rel), windowMs: opts.windowMs ?? 60000, sinceMs: opts.sinceMs, untilMs: opts.untilMs }, spikes);
+  const timeline = correlateLazily(results, { zone: opts.zone ?? 'UTC', zoneOf: (rel) => zoneOf.get(rel), windowMs: opts.windowMs ?? 60000, sinceMs: opts.sinceMs, untilMs: opts.untilMs }, spikes);
   return { timeline, captures };
+}
+
+/**
+ * A --since/--until value (ISO 8601 with or without a zone, or Unix seconds) in UTC ms, or why
+ * it is not a time. Dates that do not exist are refused, not rolled over (2024-13-45).
+ */
+export function parseTimeBound(text: string, zone: string): { ms: number } | { error: string } {
+  const ms = parseWhen(text, zone);
+  if (ms === undefined || !Number.isFinite(ms)) return { error: `'${text}' is not an ISO 8601 time (2024-07-01T09:00:00Z, 2024-07-01 11:00) or Unix seconds` };
+  const m = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d))?)?(?:\.\d+)?(Z|[+-](\d\d):?(\d\d))?$/.exec(text.trim());
+  if (!m) return { ms };
+  const [y, mo, d, h, mi, sec, , oh, om] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
+  const wrong = ([
+    [mo < 1 || mo > 12, `month ${mo}`],
+    [d < 1 || d > daysInMonth(y, mo), `day ${d} of ${y}-${String(mo).padStart(2, '0')}`],
+    [h > 23, `hour ${h}`],
+    [mi > 59, `minute ${mi}`],
+    [sec > 59, `second ${sec}`],
+    [oh > 14 || om > 59, `zone offset ${m[7]}`],
+  ] as Array<[boolean, string]>).find(([bad]) => bad);
+  return wrong ? { error: `'${text}' is not a real time: there is no ${wrong[1]}` } : { ms };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month < 1 || month > 12 ? 31 : new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function listFiles(root: string, isDir: boolean, opts: FolderScanOptions): Job[] {
@@ -130,7 +167,7 @@ function applyOverrides(results: FileResult[], overrides: Record<string, Severit
     ...r,
     events: r.events.flatMap((e) => {
       const o = overrides[e.rule];
-      return o === 'off' ? [] : [o ? { ...e, severity: o } : e];
+      return o === 'off' ? [] : [o ? withSeverity(e, o) : e];
     }),
   }));
 }
@@ -196,12 +233,13 @@ async function scanInWorkers(jobs: Job[], workspacePack: { text: string; source:
   }, 50);
   try {
     await Promise.all(Array.from({ length: n }, () => new Promise<void>((resolve, reject) => {
-      const w = new Worker(script, { workerData: { workspacePack, maxFileBytes, cancel } });
+      // a small young generation: a worker's garbage is short-lived, and every MiB of it counts in the process's memory
+      const w = new Worker(script, { workerData: { workspacePack, maxFileBytes, cancel }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
       const next = () => w.postMessage(queue.shift() ?? null);
-      w.on('message', (m: { type: string; n?: number; result?: FileResult; file?: string; message?: string }) => {
+      w.on('message', (m: { type: string; n?: number; result?: FileResult; events?: PackedEvents; file?: string; message?: string }) => {
         if (m.type === 'bytes') onBytes(m.n!);
         else if (m.type === 'file') {
-          results.push(m.result!);
+          results.push({ ...m.result!, events: unpackEvents(m.events!) });
           next();
         } else if (m.type === 'error') {
           results.push({ path: m.file!, skipped: `scan failed: ${m.message}`, lines: 0, bytes: 0, mtimeMs: 0, events: [], links: [], anchors: [] });

@@ -24,13 +24,31 @@ export interface RuleSpec {
   /** Only for files of these formats. */
   formats?: string[];
   /** The following lines belong to this event (tracebacks, mcelog blocks, panic banners). */
-  record?: { until?: string; while?: string; max: number };
+  record?: RecordSpec;
   /** What the event means, shown with it (hover, export). */
   explain?: string;
   /** Lines that must be events of this rule (tests run them). */
   samples: string[];
   /** Lines that must not match this rule. */
   counter?: string[];
+}
+
+/**
+ * How far a multi-line record goes: while its lines match `while` (or until one matches
+ * `until`, which is left out), at most `max` lines.
+ */
+export interface RecordSpec {
+  until?: string;
+  while?: string;
+  max: number;
+  /** A line that ends the record and still belongs to it (a panic banner's "Reboot in five seconds..."). */
+  last?: string;
+  /** Named groups found in the record's lines fill what its first line left out (the domid of a crash dump). */
+  fields?: string;
+  /** The record's lines decide the severity: the first of error, warning, info whose pattern one of them matches. */
+  severity?: Partial<Record<EventSeverity, string>>;
+  /** The record only reads its lines (for `fields` and `severity`): they stay events of their own. */
+  peek?: boolean;
 }
 
 /** Facts that tie domain ids to names (e.g. "Waiting for domain web05 (domid 12) to die"). */

@@ -1,8 +1,9 @@
 // A scanning worker thread: scans the files it is handed one at a time, posting each
-// result and taking the next; a null file means there is no more work.
+// result and taking the next; a null file means there is no more work. A file's events
+// travel as their store's typed arrays and message bytes (transferred, not cloned).
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine } from './engine';
-import { Cancelled, scanFile } from './fileScan';
+import { Cancelled, packEvents, scanFile } from './fileScan';
 import type { LogFormat } from './types';
 
 interface Setup {
@@ -31,7 +32,9 @@ parentPort!.on('message', async (f: File) => {
   if (f && !cancelled()) {
     try {
       const result = await scanFile(f.abs, f.rel, { engine, maxFileBytes: setup.maxFileBytes, format: f.format, zone: f.zone, cancelled, onBytes });
-      parentPort!.postMessage({ type: 'file', result });
+      // the events' arrays and message bytes move to the main thread, no copy and no objects
+      const { packed, transfer } = packEvents(result.events);
+      parentPort!.postMessage({ type: 'file', result: { ...result, events: [] }, events: packed }, transfer);
       return;
     } catch (e) {
       if (!(e instanceof Cancelled)) {

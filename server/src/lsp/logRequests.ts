@@ -10,7 +10,8 @@ import { EXPORT_FORMATS, ExportExists, type ExportFormat, renderExport, writeExp
 import { EXPORT_EXISTS } from '../export/protocol';
 import { selectIncident } from '../export/select';
 import type { Timeline } from '../logs/correlate';
-import { scanFolderWithCaptures, type ScanResult } from '../logs/scan';
+import { parseTimeBound, scanFolderWithCaptures, type ScanResult } from '../logs/scan';
+import { isTimeZone, parseDuration } from '../logs/time';
 import type { LogLibrary } from '../logview/library';
 import { scanSettings, withScanProgress } from './logSettings';
 import type { TimelineView } from '../timeline/types';
@@ -39,6 +40,7 @@ export interface ExportParams extends TimelineParams {
 
 export function registerLogRequests(connection: Connection, library: LogLibrary): void {
   const scan = async (p: ScanParams, token: CancellationToken): Promise<ScanResult & { folder: string }> => {
+    checkScanParams(p);
     const folder = URI.toPath(p.folder) ?? p.folder;
     const settings = await scanSettings(connection, folder, p);
     // a folder open in the log viewer reads again only the files that changed since its scan
@@ -70,6 +72,22 @@ export function registerLogRequests(connection: Connection, library: LogLibrary)
     }
     return { file: out, incidents: chosen.incidents.length, events: chosen.events.length };
   });
+}
+
+/** A request's own options must be right: one that cannot be read is an error, not silently left out. */
+function checkScanParams(p: ScanParams): void {
+  const bad = (what: string) => new ResponseError(ErrorCodes.InvalidParams, what);
+  if (p.tz !== undefined && p.tz !== null && (typeof p.tz !== 'string' || !isTimeZone(p.tz))) throw bad(`tz: unknown time zone '${p.tz}' (an IANA name such as Europe/Berlin)`);
+  for (const key of ['since', 'until'] as const) {
+    const text = p[key];
+    if (text === undefined || text === null || text === '') continue;
+    const t = typeof text === 'string' ? parseTimeBound(text, p.tz ?? 'UTC') : { error: `${JSON.stringify(text)} is not a string` };
+    if ('error' in t) throw bad(`${key}: ${t.error}`);
+  }
+  if (p.window !== undefined && p.window !== null && p.window !== '') {
+    const ms = typeof p.window === 'string' ? parseDuration(p.window) : undefined;
+    if (ms === undefined || ms <= 0) throw bad(`window: wants a duration such as 60s or 5m, got ${JSON.stringify(p.window)}`);
+  }
 }
 
 function checkedIncident(timeline: Timeline, incident: number | undefined): number | undefined {

@@ -56,7 +56,7 @@ function cpus(ctx: CrossContext, host: HostEntry, d: DomainEntry): void {
 function pinnedCpus(d: DomainEntry, host: HostEntry): Set<number> | undefined {
   const lists = d.facts.pinning.filter((p) => p.key === 'cpus');
   if (!lists.length) return undefined;
-  const count = host.spec.cpus?.value ?? Math.max(0, ...(host.spec.numa ?? []).flatMap((n) => n.value)) + 1;
+  const count = host.spec.cpus?.value ?? (host.spec.numa ?? []).flatMap((n) => n.value).reduce((a, b) => Math.max(a, b), 0) + 1;
   const out = new Set<number>();
   for (const p of lists) {
     const allowed = new Set<number>(p.all ? Array.from({ length: count }, (_, i) => i) : p.include);
@@ -84,7 +84,7 @@ function numa(ctx: CrossContext, host: HostEntry, d: DomainEntry): void {
   if (perNode !== undefined && mem > perNode) return;
   const pin = d.facts.pinning.find((p) => p.key === 'cpus')!;
   const first = nodes[touched[0]].value;
-  const target = `${Math.min(...first)}-${Math.max(...first)}`;
+  const target = `${first.reduce((a, b) => Math.min(a, b))}-${first.reduce((a, b) => Math.max(a, b))}`;
   ctx.report(d.file, 'xl/numa-spread', pin.span,
     `${domainName(d)} is pinned to CPUs on NUMA nodes ${touched.join(' and ')} of ${host.spec.name}, although its ${gib(mem)}` +
       `${perNode !== undefined ? ` fit in one node (${gib(perNode)} each)` : ' may fit in one node'}: its memory is spread over the nodes and many accesses are remote, which shows under load`,
