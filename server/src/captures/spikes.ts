@@ -51,7 +51,7 @@ export function findSpikes(captures: Capture[], s: SpikeSettings = DEFAULT_SPIKE
     const cpus = c.cpus ?? (new Set(c.series.filter((x) => x.subject.kind === 'cpu' && x.subject.name !== 'all').map((x) => x.subject.name)).size || undefined);
     for (const series of c.series) {
       const over = test(series, c, s, cpus);
-      if (over) out.push(...stretches(series, over, c.path));
+      if (over) for (const spike of stretches(series, over, c.path)) out.push(spike);
     }
   }
   return out.sort((a, b) => a.time.localeCompare(b.time) || a.file.localeCompare(b.file));

@@ -47,7 +47,7 @@ export function walk(dir: string): string[] {
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!e.name.startsWith('.') && e.name !== 'node_modules') out.push(...walk(full));
+      if (!e.name.startsWith('.') && e.name !== 'node_modules') for (const f of walk(full)) out.push(f);
     } else if (e.isFile()) out.push(full);
   }
   return out;

@@ -8,12 +8,17 @@ export function toMarkdown(t: Timeline, ctx: ExportContext): string {
   const out = [`# ${markdownCell(ctx.title)}`, '', overview(t, ctx), ''];
   t.incidents.forEach((inc, n) => {
     out.push(`## Incident ${n + 1}: ${markdownCell(inc.summary)}`, '', `${inc.start ?? 'no time'} → ${inc.end ?? 'no time'} (UTC)`, '');
-    if (inc.resources.length) out.push('Resource context:', '', ...resourceTable(inc.resources.map((i) => t.resources[i])), '');
-    out.push(...eventTable(inc.events.map((i) => t.events[i]), ctx), '');
+    if (inc.resources.length) appendAll(out, ['Resource context:', '', ...resourceTable(inc.resources.map((i) => t.resources[i])), '']);
+    appendAll(out, eventTable(inc.events.map((i) => t.events[i]), ctx));
+    out.push('');
   });
   const held = new Set(t.incidents.flatMap((i) => i.events));
   const rest = t.events.filter((_, i) => !held.has(i));
-  if (rest.length) out.push('## Failures outside any incident', '', ...eventTable(rest, ctx), '');
+  if (rest.length) {
+    out.push('## Failures outside any incident', '');
+    appendAll(out, eventTable(rest, ctx));
+    out.push('');
+  }
   return out.join('\n');
 }
 
@@ -39,4 +44,9 @@ function resourceTable(rs: ResourceEvent[]): string[] {
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rs.map((r) => `| ${r.time} | ${r.end ?? r.time} | ${markdownCell(`${r.file}:${r.line}`)} | ${r.metric} | ${markdownCell(r.device ?? r.domain ?? 'host')} | ${r.value} | ${r.baseline} |`),
   ];
+}
+
+/** push(...rows) passes every row as an argument: a big incident would overflow the stack. */
+function appendAll(out: string[], rows: string[]): void {
+  for (const row of rows) out.push(row);
 }

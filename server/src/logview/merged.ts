@@ -33,7 +33,8 @@ export function renderMerged(t: Timeline, title: string, filter: MergedFilter = 
   };
   const lines = [`# ${title}`, `# ${describe(filter)}`];
   const links: MergedDocument['links'] = [];
-  const width = Math.max(0, ...t.events.map((e) => e.category.length));
+  // a loop, not Math.max(...): a folder may hold hundreds of thousands of events
+  const width = t.events.reduce((w, e) => Math.max(w, e.category.length), 0);
   let heading: string | undefined;
   // the timeline's events are in time order already, those without a time last
   t.events.forEach((e, i) => {
