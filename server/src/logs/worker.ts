@@ -3,7 +3,8 @@
 // travel as their store's typed arrays and message bytes (transferred, not cloned).
 import { parentPort, workerData } from 'node:worker_threads';
 import { createEngine } from './engine';
-import { Cancelled, packEvents, scanFile } from './fileScan';
+import { packEvents } from './eventStore';
+import { Cancelled, scanFile } from './fileScan';
 import type { LogFormat } from './types';
 
 interface Setup {
