@@ -34,11 +34,15 @@ export class Prefilter {
   constructor(literals: string[], sample?: Uint8Array) {
     const encoded = [...new Set(literals)].map((l) => Buffer.from(l, 'utf8'));
     if (!encoded.length) throw new Error('a prefilter needs at least one literal');
-    // a loop, not Math.min(...): a workspace pack may hold any number of literals
-    const m = encoded.reduce((min, l) => Math.min(min, l.length), Infinity);
+    // a loop, not Math.min(...): a workspace pack may hold any number of literals; and a small
+    // integer from the start (not Infinity), or V8 keeps m as a double and the search loop with it
+    let m = encoded[0].length;
+    for (const l of encoded) if (l.length < m) m = l.length;
     if (m < MIN_LITERAL_BYTES) throw new Error(`literals need at least ${MIN_LITERAL_BYTES} bytes`);
     this.m = m;
-    this.longest = encoded.reduce((max, l) => Math.max(max, l.length), 0);
+    let longest = m;
+    for (const l of encoded) if (l.length > longest) longest = l.length;
+    this.longest = longest;
     const freq = new Uint32Array(SLOTS);
     if (sample) for (let i = 2; i < sample.length; i++) freq[trigram(sample[i - 2], sample[i - 1], sample[i])]++;
     this.shift = new Uint8Array(SLOTS).fill(m - 2);
