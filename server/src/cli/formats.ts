@@ -35,29 +35,47 @@ function regionOf(index: LineIndex, start: number, end: number): Region {
   return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
-export function toJsonDiagnostics(r: FileReport, lookup: FileLookup = () => undefined): JsonDiagnostic[] {
-  const index = new LineIndex(r.text);
-  const indexes = new Map<string, LineIndex>();
-  const indexFor = (text: string) => indexes.get(text) ?? indexes.set(text, new LineIndex(text)).get(text)!;
+/** What JSON and SARIF add to each diagnostic: other files' text, and their line indexes, kept for the run. */
+interface Detail {
+  lookup: FileLookup;
+  indexes: Map<string, LineIndex>;
+}
+
+function detail(lookup: FileLookup = () => undefined): Detail {
+  return { lookup, indexes: new Map() };
+}
+
+function indexOf(d: Detail | undefined, text: string): LineIndex {
+  if (!d) return new LineIndex(text);
+  let index = d.indexes.get(text);
+  if (!index) d.indexes.set(text, (index = new LineIndex(text)));
+  return index;
+}
+
+/** The diagnostics of a file; with `d`, also their related places and quick fixes. */
+export function toJsonDiagnostics(r: FileReport, d?: Detail): JsonDiagnostic[] {
+  const index = indexOf(d, r.text);
   return r.findings.map((f) => {
-    const d: JsonDiagnostic = { ...regionOf(index, f.start, f.end), severity: f.severity, code: f.code, message: f.message };
+    const out: JsonDiagnostic = { ...regionOf(index, f.start, f.end), severity: f.severity, code: f.code, message: f.message };
+    if (!d) return out;
     const related = (f.related ?? []).flatMap((rel) => {
-      const other = rel.uri === undefined ? r : lookup(rel.uri);
-      return other ? [{ path: other.path, ...regionOf(indexFor(other.text), rel.start, rel.end), message: rel.message }] : [];
+      const other = rel.uri === undefined ? r : d.lookup(rel.uri);
+      return other ? [{ path: other.path, ...regionOf(indexOf(d, other.text), rel.start, rel.end), message: rel.message }] : [];
     });
-    if (related.length) d.related = related;
+    if (related.length) out.related = related;
     const fixes = quickFixes([f], f.start, f.end).map((q) => ({
       title: q.title,
       edits: q.changes.map((c) => ({ ...regionOf(index, c.start, c.end), newText: c.text })),
       ...(q.shell ? { command: q.shell } : {}),
     }));
-    if (fixes.length) d.fixes = fixes;
-    return d;
+    if (fixes.length) out.fixes = fixes;
+    return out;
   });
 }
 
 export function formatJson(reports: FileReport[], lookup?: FileLookup): string {
-  return JSON.stringify({ files: reports.map((r) => ({ path: r.path, diagnostics: toJsonDiagnostics(r, lookup) })) }, null, 2) + '\n';
+  const d = detail(lookup);
+  return JSON.stringify({ files: reports.map((r) => ({ path: r.path, diagnostics: toJsonDiagnostics(r, d) })) }, null, 2) + '\n';
 }
 
 /** `path:line:col: severity: message [rule]`, the form editors and CI logs link to. */
@@ -109,6 +127,7 @@ function sarifExtras(d: JsonDiagnostic, path: string): Record<string, unknown> {
 }
 
 export function formatSarif(reports: FileReport[], rules: RuleInfo[], version: string, lookup?: FileLookup): string {
+  const run = detail(lookup);
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -120,7 +139,7 @@ export function formatSarif(reports: FileReport[], rules: RuleInfo[], version: s
           rules: rules.map((r) => ({ id: r.id, shortDescription: { text: r.summary }, defaultConfiguration: { level: SARIF_LEVEL[r.severity] } })),
         },
       },
-      results: reports.flatMap((r) => toJsonDiagnostics(r, lookup).map((d) => ({
+      results: reports.flatMap((r) => toJsonDiagnostics(r, run).map((d) => ({
         ruleId: d.code,
         level: SARIF_LEVEL[d.severity],
         message: { text: d.message },
