@@ -231,7 +231,9 @@ describe('lockmgr rules', () => {
   it('uses only the lock/* ids of the registry, never lock/limits', () => {
     const ids = new Set(LVM_RULES.map((r) => r.id));
     const bad = 'use_watchdog = yes\nio_timout = 1\nio_timeout = 0\nuse_watchdog\n';
-    for (const f of [...lint(bad, 'sanlock'), ...lint('log_debug=0\nmaster x node=1\n', 'dlm')]) {
+    const findings = [...lint(bad, 'sanlock'), ...lint('log_debug=0\nmaster x node=1\n', 'dlm')];
+    assert.ok(findings.length >= 4, `only ${findings.length} findings: the check below would pass on none`);
+    for (const f of findings) {
       assert.ok(ids.has(f.code) && f.code.startsWith('lock/') && f.code !== 'lock/limits', f.code);
     }
   });

@@ -15,7 +15,7 @@ export const LVM_RULES: RuleInfo[] = [
   { id: 'lvm/thin-autoextend', severity: 'warning', summary: 'thin_pool_autoextend_threshold = 100 (never extend) on a host that uses thin pools.' },
   { id: 'lvm/lockd-host-id', severity: 'error', summary: 'use_lvmlockd = 1 with sanlock but no valid, unique host_id in lvmlocal.conf.' },
   { id: 'lock/syntax', severity: 'error', summary: 'A sanlock.conf / dlm.conf line the daemon cannot read (it skips or rejects it).' },
-  { id: 'lock/boolean', severity: 'error', summary: 'A sanlock.conf / dlm.conf value read with atoi that is not a number (`yes` means 0).' },
+  { id: 'lock/boolean', severity: 'error', summary: 'A sanlock.conf / dlm.conf value the daemon reads as a different number than written (`yes` is 0, `10s` is 10).' },
   { id: 'lock/unknown-key', severity: 'warning', summary: 'A key sanlock or dlm_controld does not read (silently ignored).' },
   { id: 'lock/range', severity: 'warning', summary: 'A sanlock.conf / dlm.conf value the daemon ignores or clamps.' },
   { id: 'lock/limits', severity: 'warning', summary: 'A setting that caps locks, leases or nodes below what the inventory needs.' },
