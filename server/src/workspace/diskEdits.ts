@@ -36,7 +36,11 @@ export function ownVolumeFix(domain: string, disk: DiskFact, report: LvmReport |
     text: quoted(disk.atom, `/dev/${b.vg}/${lvName}`),
     start: disk.targetSpan.start,
     end: disk.targetSpan.end,
-    shell: `${shell}   # then copy what ${domain} needs from ${describeBacking(b)}`,
+    // a move outside the pool must carry the data along: the command copies it (the clipboard
+    // drops the comment, so the copy cannot live there); a shared volume's copy is a choice
+    shell: outsidePool
+      ? `${shell} && dd if=${describeBacking(b)} of=/dev/${b.vg}/${lvName} bs=4M conv=sparse   # with ${domain} shut down`
+      : `${shell}   # then copy what ${domain} needs from ${describeBacking(b)}`,
   };
 }
 
