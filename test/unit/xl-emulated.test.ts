@@ -34,5 +34,7 @@ describe('read-only disks of HVM guests', () => {
       assert.deepStrictEqual(refusals(hvm(disk)), [], disk);
     }
     assert.deepStrictEqual(refusals(`name = "p"\ntype = "pvh"\nkernel = "/k"\ndisk = [ '/dev/vg/a,raw,xvda,r' ]\n`), []);
+    // qemu-xen-traditional (Xen ≤ 4.20) builds its own arguments and takes read-only disks
+    assert.deepStrictEqual(refusals(hvm('/dev/vg/a,raw,hda,r', 'device_model_version = "qemu-xen-traditional"\n')), []);
   });
 });

@@ -33,7 +33,7 @@ export function checkSharedDisks(ctx: CrossContext): void {
 /** Why libxl would refuse this disk read-only (an HVM guest's emulated IDE/AHCI disk), if it would. */
 function mustBeWritable(a: Attachment): string | undefined {
   const { ctx } = a.domain.analysis;
-  return readOnlyRefusal({ ...a.disk.disk, readwrite: false }, ctx.guest.type, ctx.cfg.string('hdtype'));
+  return readOnlyRefusal({ ...a.disk.disk, readwrite: false }, ctx.guest.type, ctx.cfg.string('hdtype'), ctx.cfg.string('device_model_version'));
 }
 
 /** Kernel names a host gives its own disks in probe order: /dev/sdb on two hosts are two disks. */

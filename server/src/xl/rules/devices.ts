@@ -86,7 +86,7 @@ function diskSanity(ctx: RuleContext, atom: XlAtom, d: Disk, parts: SpecPart[]):
     ctx.report('xl/disk-spec', partSpan(atom, parts, 'specification'),
       'specification=virtio requires backendtype=standalone, and backendtype=standalone requires specification=virtio');
   }
-  const refusal = readOnlyRefusal(d, ctx.guest.type, ctx.cfg.string('hdtype'));
+  const refusal = readOnlyRefusal(d, ctx.guest.type, ctx.cfg.string('hdtype'), ctx.cfg.string('device_model_version'));
   if (refusal) {
     ctx.report('xl/disk-spec', partSpan(atom, parts, 'access'),
       `${refusal}: ${d.vdev} is emulated for this HVM guest, so it must be writable (or use an sdX name, emulated as SCSI)`);
