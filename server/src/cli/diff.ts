@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileKind } from '../lintService';
 import { diffConfigs, type DomainFile, type DomainPair, formatPairs, pairDomains, pairsDiffer } from '../workspace/drift';
+import { DOMAIN_CONFIG_FILE } from '../xl/detect';
 import { XEN_VERSIONS, type XenVersion } from '../xl/schema/types';
 import { parseArgs, single, UsageError } from './args';
 import { type ReadResult, readText, walk } from './files';
@@ -14,7 +15,6 @@ order and defaults; differences most likely to explain "works on one host, fails
 Exit status: 0 no differences, 1 differences, 2 trouble.`;
 
 /** Files that can hold a domU config; the content decides for `.cfg`. */
-const CONFIG_NAME = /\.(cfg|xl|xlcfg)$/;
 
 export function runDiff(argv: string[]): { output: string; exitCode: number } {
   const args = parseArgs(argv, { format: true, 'xen-version': true });
@@ -58,7 +58,7 @@ function read(file: string): string {
 export function folderConfigs(dir: string, readFile: (file: string) => ReadResult = readText): DomainFile[] {
   const out: DomainFile[] = [];
   for (const file of walk(dir)) {
-    if (!CONFIG_NAME.test(file)) continue;
+    if (!DOMAIN_CONFIG_FILE.test(file)) continue;
     const r = readFile(file);
     if (!('problem' in r) && fileKind(file, r.text) === 'xen-cfg') out.push({ file, text: r.text });
   }

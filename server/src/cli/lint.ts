@@ -13,6 +13,7 @@ import { WORKSPACE_RULES } from '../workspace/rules/registry';
 import { normaliseSettings } from '../settings';
 import { XL_RULES } from '../xl/rules/registry';
 import { XEN_VERSIONS } from '../xl/schema/types';
+import { DOMAIN_CONFIG_FILE } from '../xl/detect';
 import { parseArgs, single, UsageError } from './args';
 import { findUp, readText, walk } from './files';
 import { type FileReport, formatJson, formatSarif, formatText } from './formats';
@@ -60,7 +61,7 @@ export function runLint(argv: string[], version: string): LintRun {
     if (!explicit && !files.length) problems.push(`${p}: no files found`);
     for (const file of files) {
       const isInventory = path.basename(file) === INVENTORY_FILE;
-      if (!explicit && !isInventory && !/\.(cfg|xl|xlcfg)$/.test(file) && !hostConfigKind(file)) continue;
+      if (!explicit && !isInventory && !DOMAIN_CONFIG_FILE.test(file) && !hostConfigKind(file)) continue;
       const read = readText(file);
       if ('problem' in read) {
         problems.push(`${file}: ${read.problem}`);
@@ -138,7 +139,7 @@ function loadWorkspace(index: WorkspaceIndex, reported: Map<string, { text: stri
     if (!inv || !inv.hosts.length) continue;
     for (const candidate of walk(inv.dir)) {
       const abs = path.resolve(candidate);
-      if (reported.has(abs) || !/\.(cfg|xl|xlcfg)$/.test(abs)) continue;
+      if (reported.has(abs) || !DOMAIN_CONFIG_FILE.test(abs)) continue;
       const read = readText(abs);
       if ('text' in read && fileKind(abs, read.text)) index.setDomain(abs, read.text);
     }

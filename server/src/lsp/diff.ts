@@ -7,6 +7,7 @@ import { type Connection, ErrorCodes, ResponseError, type TextDocuments } from '
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { folderConfigs } from '../cli/diff';
 import { type ReadResult, readText } from '../cli/files';
+import { commonFolder } from '../core/paths';
 import { URI } from '../core/uri';
 import { diffConfigs, type DomainPair, formatPairs, pairDomains } from '../workspace/drift';
 import type { XenVersion } from '../xl/schema/types';
@@ -45,7 +46,7 @@ export function diffRequest(p: DiffParams, documents: TextDocuments<TextDocument
 function folderResult(a: string, b: string, open: Map<string, string>, version: XenVersion): DiffResult {
   const read = (file: string): ReadResult => (open.has(file) ? { text: open.get(file)! } : readText(file));
   const pairs = pairDomains(folderConfigs(a, read), folderConfigs(b, read), version);
-  const common = commonParent(path.dirname(a), b);
+  const common = commonFolder([a, b]);
   const label = (file: string) => path.relative(common, file) || path.basename(file);
   const [la, lb] = [label(a), label(b)];
   if (!pairs.length) return { markdown: `No domain configs in ${la} or ${lb}.\n`, count: 0, pairs };
@@ -86,15 +87,8 @@ function labels(a: string, b: string): [string, string] {
   const pa = URI.toPath(a);
   const pb = URI.toPath(b);
   if (!pa || !pb || path.dirname(pa) === path.dirname(pb)) return [URI.basename(a), URI.basename(b)];
-  const common = commonParent(path.dirname(pa), path.dirname(pb));
+  const common = commonFolder([pa, pb]);
   return [path.relative(common, pa), path.relative(common, pb)];
-}
-
-/** The nearest folder holding both `a` (a folder itself) and `b`. */
-function commonParent(a: string, b: string): string {
-  let dir = a;
-  while (dir !== path.dirname(dir) && path.relative(dir, b).startsWith('..')) dir = path.dirname(dir);
-  return dir;
 }
 
 /** A fence longer than any run of backticks in the text, so config values cannot end it. */

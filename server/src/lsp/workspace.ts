@@ -12,10 +12,10 @@ import { type HostConfigKind, hostConfigKind } from '../lvm/detect';
 import { DEFAULT_SETTINGS, type LintSettings, normaliseSettings } from '../settings';
 import { WorkspaceIndex } from '../workspace';
 import { INVENTORY_FILE } from '../workspace/inventory';
+import { DOMAIN_CONFIG_FILE } from '../xl/detect';
 import type { XlAnalysis } from '../xl/lint';
 import { toDiagnostic } from './convert';
 
-const CONFIG_FILE = /\.(cfg|xl|xlcfg)$/;
 const MAX_FILES = 20000;
 const MAX_BYTES = 4 * 1024 * 1024;
 
@@ -146,7 +146,7 @@ export class WorkspaceService {
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (!skippedDir(e.name)) await this.collect(full, found, depth + 1);
-      } else if (e.isFile() && (CONFIG_FILE.test(e.name) || e.name === INVENTORY_FILE || hostConfigKind(full))) {
+      } else if (e.isFile() && (DOMAIN_CONFIG_FILE.test(e.name) || e.name === INVENTORY_FILE || hostConfigKind(full))) {
         found.push(full);
       }
     }
@@ -269,7 +269,7 @@ export class WorkspaceService {
       await this.scan(file);
       return true;
     }
-    if (CONFIG_FILE.test(file) || path.basename(file) === INVENTORY_FILE || hostConfigKind(file)) await this.loadFromDisk(file);
+    if (DOMAIN_CONFIG_FILE.test(file) || path.basename(file) === INVENTORY_FILE || hostConfigKind(file)) await this.loadFromDisk(file);
     return false;
   }
 

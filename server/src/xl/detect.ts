@@ -18,6 +18,9 @@ export function looksLikeDomainConfig(text: string): boolean {
   return false;
 }
 
+/** File names that may hold a domain config: the ones a folder walk looks into. */
+export const DOMAIN_CONFIG_FILE = /\.(cfg|xl|xlcfg)$/;
+
 /** File names that are Xen domain configs whatever they contain. */
 export function isDomainConfigName(path: string): boolean {
   return /\.(xl|xlcfg)$/.test(path) || /(^|\/)etc\/xen\/(.+\/)?[^/]+\.cfg$/.test(path);

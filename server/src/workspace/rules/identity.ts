@@ -1,5 +1,6 @@
 // xl/duplicate-name, xl/duplicate-uuid, xl/duplicate-mac: identities that must be unique.
 import * as path from 'node:path';
+import { commonFolder } from '../../core/paths';
 import type { Located } from '../inventory';
 import { type CrossContext, type DomainEntry, domainName, listing, shortPath } from './context';
 
@@ -32,15 +33,6 @@ function fileLabels(group: Claim[]): Map<DomainEntry, string> {
   if (new Set(short).size === domains.length) return new Map(domains.map((d, i) => [d, short[i]]));
   const root = commonFolder(domains.map((d) => d.file));
   return new Map(domains.map((d) => [d, path.relative(root, d.file)]));
-}
-
-/** The deepest folder that holds every file. */
-function commonFolder(files: string[]): string {
-  let root = path.dirname(files[0]);
-  while (!files.every((f) => f.startsWith(root.endsWith(path.sep) ? root : root + path.sep)) && path.dirname(root) !== root) {
-    root = path.dirname(root);
-  }
-  return root;
 }
 
 /** How messages name the domains of a group: by name, with the file when two share the name. */
