@@ -82,6 +82,7 @@ describe('captures: iostat text', () => {
   it('reads sysstat 5: `Time:` lines dated by the banner across midnight, kB/s preferred over sectors', () => {
     const c = parse('iostat-x_sysstat5_Time-lines.txt');
     assert.deepStrictEqual(c.warnings, []);
+    assert.strictEqual(c.datedFromMtime, undefined, 'the banner dates it');
     const t = [iso(2009, 12, 31, 23, 59, 59), iso(2010, 1, 1, 0, 0, 9)];
     assert.deepStrictEqual(points(c, 'rkB/s', 'sda'), [[t[0], 20], [t[1], 1600]]);
     assert.deepStrictEqual(points(c, 'system', 'all'), [[t[0], 2], [t[1], 20]], '%sys');

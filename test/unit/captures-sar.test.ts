@@ -119,6 +119,7 @@ describe('captures: sar', () => {
     const c = parse(text, { mtimeMs: Date.UTC(2024, 1, 29, 0, 0, 5) });
     assert.deepStrictEqual(points(c, 'user', 'all'), [[iso(2024, 2, 28, 23, 59, 30), 1], [iso(2024, 2, 29, 0, 0, 0), 2]]);
     assert.match(c.warnings[0].message, /times of day but no date/);
+    assert.strictEqual(c.datedFromMtime, true);
   });
 });
 

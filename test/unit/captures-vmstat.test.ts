@@ -55,6 +55,7 @@ describe('captures: vmstat', () => {
     assert.deepStrictEqual(find(c, 'swapout', 'host').values, [2, 0, 0]);
     assert.ok(!c.series.some((s) => s.metric === 'steal'), 'no st column');
     assert.deepStrictEqual(c.warnings.map((w) => w.message.replace(/ \(.*/, '')), ['the capture has no times: its 3 samples are dated 5 s apart so that the last falls at the file\'s modification time']);
+    assert.strictEqual(c.datedFromMtime, true);
   });
 
   it('reads procps-ng 4\'s gu column, and memory in the unit the command line asks for', () => {
@@ -81,6 +82,7 @@ describe('captures: vmstat', () => {
     const c = parse(text, { mtimeMs: Date.UTC(2024, 5, 2, 0, 0, 3) });
     assert.deepStrictEqual(points(c, 'runq', 'host'), [[iso(2024, 6, 1, 23, 59, 55), 36], [iso(2024, 6, 2, 0, 0, 0), 34]]);
     assert.match(c.warnings[0].message, /times of day but no date/);
+    assert.strictEqual(c.datedFromMtime, true);
   });
 
   it('takes the time of rows from wrapper stamps (OSWatcher `zzz`, date output) at their own zone', () => {

@@ -54,6 +54,8 @@ describe('the folder\'s dated sources', () => {
   it('include captures dated by their banner, not ones dated by their mtime', () => {
     const capture = (warnings: Capture['warnings']): Capture => ({
       path: 'x', kind: 'iostat', series: [{ metric: 'util', subject: { kind: 'device', name: 'xvda' }, times: [utc(2024, 7, 1, 9), utc(2024, 7, 1, 10)], values: [1, 2], lines: [4, 8] }], warnings,
+      // the parser flags a capture it dated from the mtime, and says so in a warning
+      ...(warnings.length ? { datedFromMtime: true as const } : {}),
     });
     const s = sources([
       log('iostat.txt', 'app', [], { format: undefined, capture: capture([]) }),

@@ -66,6 +66,9 @@ export class Reading {
     return this.wrapperZones.utc(stamp.date, stamp.sec, stamp.zone, line);
   }
 
+  /** Set when the samples' dates come from the file's mtime (see Capture). */
+  datedFromMtime = false;
+
   warn(line: number, message: string): void {
     this.warnings.add(line, message);
   }
@@ -77,6 +80,7 @@ export class Reading {
   baseDate(banner: Ymd | undefined, lastSec: number): Ymd {
     if (banner) return banner;
     const date = dateBefore(this.clock, this.opts.mtimeMs, lastSec);
+    this.datedFromMtime = true;
     this.warn(0, `the capture has times of day but no date: dated so that its last sample falls at or before the file's modification time (${iso(this.opts.mtimeMs)})`);
     return date;
   }
@@ -86,6 +90,7 @@ export class Reading {
     const out: Parsed = { series, warnings: this.warnings.done() };
     if (this.host !== undefined) out.host = this.host;
     if (this.cpus !== undefined) out.cpus = this.cpus;
+    if (this.datedFromMtime) out.datedFromMtime = true;
     if (skipped) out.skipped = skipped;
     else if (!series.length) out.skipped = 'no samples in the capture';
     return out;
@@ -136,6 +141,7 @@ export class Samples {
       });
     }
     if (fillSampleTimes(times, r.delaySec * 1000, r.opts.mtimeMs) && times.length) {
+      r.datedFromMtime = true;
       r.warn(0, `the capture has no times: its ${times.length} samples are dated ${r.delaySec} s apart so that the last falls at the file's modification time (${iso(r.opts.mtimeMs)})`);
       const lag = banner && daysBetween(banner, r.clock.dateOf(times[0]));
       if (banner && lag !== 0 && lag !== 1) r.warn(0, `the banner's date (${banner.y}-${banner.m}-${banner.d}) does not match the file's modification time: the sample times are probably wrong`);

@@ -77,6 +77,8 @@ export interface Capture {
   warnings: Array<{ line: number; message: string }>;
   /** Why nothing could be read (no date anywhere, not a capture after all). */
   skipped?: string;
+  /** No date in the capture: its samples were dated from the file's mtime (a warning says so too). */
+  datedFromMtime?: true;
 }
 
 export interface CaptureOptions {

@@ -44,7 +44,8 @@ export function yearSources(results: FileResult[], zoneOf: (path: string) => str
   const out: YearSource[] = [];
   for (const r of results) {
     if (r.skipped) continue;
-    const span = r.capture ? captureSpan(r.capture) : logSpan(r, zoneOf(r.path));
+    // a capture dated from its mtime would only hand that mtime on to the logs
+    const span = r.capture ? (r.capture.datedFromMtime ? undefined : captureSpan(r.capture)) : logSpan(r, zoneOf(r.path));
     if (span) out.push({ path: r.path, ...span });
   }
   return out;
@@ -64,12 +65,8 @@ function logSpan(r: FileResult, zone: string): { min: number; max: number } | un
   return bounds(times);
 }
 
-/**
- * The samples of a capture, unless the parser had to date them from the file's mtime (it says
- * so in a warning): that would only hand the capture's mtime on to the logs.
- */
-function captureSpan(c: Capture): { min: number; max: number } | undefined {
-  if (c.warnings.some((w) => /modification time/.test(w.message))) return undefined;
+/** The first and last sample time of a capture. */
+export function captureSpan(c: Capture): { min: number; max: number } | undefined {
   return bounds(c.series.flatMap((s) => (s.times.length ? [s.times[0], s.times[s.times.length - 1]] : [])));
 }
 

@@ -1,8 +1,7 @@
 // From what the files said to one timeline: every event gets a UTC time (or an
 // explicit null), domains are named across sources, events are grouped into
 // incidents and the incidents ranked.
-import type { Capture } from '../captures/types';
-import { chooseYear, yearSources, type YearSource } from './anchors';
+import { captureSpan, chooseYear, yearSources, type YearSource } from './anchors';
 import type { FileResult, RawEvent } from './fileScan';
 import type { Stamp } from './formats';
 import { abbreviationOffset, iso, wallToUtc } from './time';
@@ -255,8 +254,8 @@ function fileSummary(r: FileResult, clock: FileClock | undefined): FileSummary {
     path: r.path,
     format: r.format ?? r.capture?.kind ?? null,
     lines: r.lines,
-    first: r.capture ? iso(captureSpan(r.capture)[0]) : iso(clock?.toUtc(r.first, 0)),
-    last: r.capture ? iso(captureSpan(r.capture)[1]) : iso(clock?.toUtc(r.last, Number.MAX_SAFE_INTEGER)),
+    first: r.capture ? iso(captureSpan(r.capture)?.min) : iso(clock?.toUtc(r.first, 0)),
+    last: r.capture ? iso(captureSpan(r.capture)?.max) : iso(clock?.toUtc(r.last, Number.MAX_SAFE_INTEGER)),
     ...(r.skipped ? { skipped: r.skipped } : {}),
     ...(r.note ? { note: r.note } : {}),
   };
@@ -539,18 +538,6 @@ function groupSpan(g: number[], c: Columns): { start: number | null; end: number
     if (end === null || t > end) end = t;
   }
   return { start, end, weight };
-}
-
-/** The first and last sample time of a capture. */
-function captureSpan(c: Capture): [number | undefined, number | undefined] {
-  let first: number | undefined;
-  let last: number | undefined;
-  for (const s of c.series) {
-    if (!s.times.length) continue;
-    if (first === undefined || s.times[0] < first) first = s.times[0];
-    if (last === undefined || s.times[s.times.length - 1] > last) last = s.times[s.times.length - 1];
-  }
-  return [first, last];
 }
 
 /** Spikes that precede (within `leadMs`) or overlap an incident. */
