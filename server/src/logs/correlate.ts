@@ -456,7 +456,7 @@ function group(c: Columns, opts: CorrelateOptions, resources: ResourceEvent[], f
     const sources = distinct(g, (i) => c.fileOf[i]).size;
     const score = weight * 10 + Math.log2(g.length + 1) * 3 + sources * 2 + (start === null ? -50 : 0);
     const attached = start === null ? [] : spikesFor(spikeMs, start, end!, opts.leadMs ?? 5 * 60000);
-    const context = attached.length ? `; ${spikeContext(attached.map((i) => resources[i]), start!, g.map((i) => eventAt(c, i).message))}` : '';
+    const context = attached.length ? `; ${spikeContext(attached.map((i) => resources[i]), start!, () => g.map((i) => eventAt(c, i).message))}` : '';
     return {
       score,
       incident: { start: iso(start), end: iso(end), events: g, resources: attached, summary: summarise(g, c, start, end, sources) + context },
@@ -586,15 +586,24 @@ const SPIKE_RANK = ['util', 'await', 'iowait', 'steal', 'cpu%', 'runq', 'memused
  * The spike that best explains an incident, in words: "preceded by dm-3 at 99.9 %util for 60 s".
  * A device or domain the failures themselves name comes first.
  */
-function spikeContext(spikes: ResourceEvent[], start: number, messages: string[]): string {
+function spikeContext(spikes: ResourceEvent[], start: number, messages: () => string[]): string {
+  // the incident's messages are read (and each subject searched for) at most once
+  let texts: string[] | undefined;
+  const seen = new Map<string, boolean>();
   const named = (r: ResourceEvent) => {
     const subject = r.device ?? r.domain;
     if (!subject) return false;
-    const word = new RegExp(`(?<![\\w-])${subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
-    return messages.some((m) => word.test(m));
+    let hit = seen.get(subject);
+    if (hit === undefined) {
+      const word = new RegExp(`(?<![\\w-])${subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`);
+      hit = (texts ??= messages()).some((m) => word.test(m));
+      seen.set(subject, hit);
+    }
+    return hit;
   };
   const rank = (r: ResourceEvent) => (named(r) ? 0 : 1e14) + (SPIKE_RANK.indexOf(r.metric) + 1 || SPIKE_RANK.length + 1) * 1e12 - spanOf(r);
-  const best = spikes.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+  const ranked = spikes.map((r) => ({ r, rank: rank(r) }));
+  const best = ranked.reduce((a, b) => (b.rank < a.rank ? b : a)).r;
   const what = `${best.device ?? best.domain ?? 'the host'} at ${best.value} ${best.metric === 'util' ? '%util' : best.metric === 'cpu%' ? '%CPU' : best.metric}`;
   const others = spikes.length > 1 ? ` (${spikes.length} spikes)` : '';
   const span = spanOf(best);
