@@ -1,6 +1,8 @@
 // The log folders open in the Incidents view: each scanned by the language server (with
 // a progress notification that can be cancelled) and scanned again, quietly, when its
-// files change, so new lines show up as they are written (tail mode).
+// files change, so new lines show up as they are written (tail mode). Changes come from
+// VS Code's file events and from the server, which also polls the folder: file events
+// never come from network mounts or a host out of inotify watches.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { Timeline } from '../../../server/src/logs/correlate';
@@ -14,12 +16,16 @@ export interface OpenFolder {
 const RESCAN_DELAY_MS = 700;
 
 export class LogFolders implements vscode.Disposable {
-  private readonly open = new Map<string, OpenFolder & { watcher: vscode.Disposable }>();
+  private readonly open = new Map<string, OpenFolder & { watcher: vscode.Disposable; changed: () => void }>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after a folder was opened, scanned again or closed. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly client: LanguageClient) {}
+  private readonly polled: vscode.Disposable;
+
+  constructor(private readonly client: LanguageClient) {
+    this.polled = client.onNotification('xenops/logFolderChanged', (p: { folder: string }) => this.open.get(p.folder)?.changed());
+  }
 
   folders(): OpenFolder[] {
     return [...this.open.values()];
@@ -33,7 +39,7 @@ export class LogFolders implements vscode.Disposable {
     );
     if (!result) return undefined;
     const key = folder.toString();
-    if (!this.open.has(key)) this.open.set(key, { ...result, watcher: this.watch(folder) });
+    if (!this.open.has(key)) this.open.set(key, { ...result, ...this.watch(folder) });
     else this.open.get(key)!.timeline = result.timeline;
     await vscode.commands.executeCommand('setContext', 'xenops.logFolderOpen', true);
     this.changed.fire();
@@ -62,7 +68,8 @@ export class LogFolders implements vscode.Disposable {
     }
   }
 
-  private watch(folder: vscode.Uri): vscode.Disposable {
+  /** A file watcher on the folder, and `changed` to call on any other news of a change. */
+  private watch(folder: vscode.Uri): { watcher: vscode.Disposable; changed: () => void } {
     let timer: NodeJS.Timeout | undefined;
     let running = false;
     const rescan = async () => {
@@ -90,10 +97,11 @@ export class LogFolders implements vscode.Disposable {
     watcher.onDidChange(schedule);
     watcher.onDidCreate(schedule);
     watcher.onDidDelete(schedule);
-    return { dispose: () => (clearTimeout(timer), watcher.dispose()) };
+    return { watcher: { dispose: () => (clearTimeout(timer), watcher.dispose()) }, changed: schedule };
   }
 
   dispose(): void {
+    this.polled.dispose();
     for (const e of this.open.values()) e.watcher.dispose();
     this.changed.dispose();
   }

@@ -52,7 +52,7 @@ export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 ** 3;
 const SMALL_FOLDER_BYTES = 256 * 1024 * 1024;
 const WORKER_YOUNG_MB = 4;
 
-interface Job {
+export interface Job {
   abs: string;
   rel: string;
   size: number;
@@ -137,7 +137,8 @@ function daysInMonth(year: number, month: number): number {
   return month < 1 || month > 12 ? 31 : new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function listFiles(root: string, isDir: boolean, opts: FolderScanOptions): Job[] {
+/** The files a scan of `root` reads (a folder walked, or one file), with their size and mtime. */
+export function listFiles(root: string, isDir: boolean, opts: Pick<FolderScanOptions, 'ignore' | 'formats' | 'zones' | 'zone'>): Job[] {
   const files: string[] = [];
   const visit = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

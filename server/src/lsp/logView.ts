@@ -23,6 +23,7 @@ import { Cancelled } from '../logs/fileScan';
 import { parsePack } from '../logs/rules';
 import type { Category, EventSeverity } from '../logs/types';
 import { eventAt, eventsInFile } from '../logview/fileEvents';
+import { FolderPoller } from '../logview/folderPoller';
 import { logHover } from '../logview/hover';
 import { failureLenses } from '../logview/lenses';
 import { LogLibrary, type LogScope } from '../logview/library';
@@ -34,6 +35,8 @@ import { scanSettings, withScanProgress } from './logSettings';
 /** Client commands the server's hovers and lenses name. */
 export const OPEN_LOG_LINE = 'xenops.openLogLine';
 export const SHOW_CORRELATED = 'xenops.showCorrelated';
+/** Sent when the files of an open log folder changed (tail mode where file events never come). */
+export const LOG_FOLDER_CHANGED = 'xenops/logFolderChanged';
 
 export interface FolderParams extends WorkDoneProgressParams {
   folder: string;
@@ -55,6 +58,7 @@ export interface LogEventMark {
 export class LogView {
   readonly library = new LogLibrary();
   private readonly indexes = new IndexCache();
+  private readonly poller = new FolderPoller();
   private readonly explains = new Map<string, string>(builtinPack().rules.flatMap((r) => (r.explain ? [[r.id, r.explain] as [string, string]] : [])));
 
   constructor(private readonly connection: Connection) {}
@@ -62,7 +66,11 @@ export class LogView {
   register(): void {
     const c = this.connection;
     c.onRequest('xenops/openLogFolder', (p: FolderParams, token) => this.open(p, token));
-    c.onRequest('xenops/closeLogFolder', (p: FolderParams) => this.library.close(this.path(p.folder)));
+    c.onRequest('xenops/closeLogFolder', (p: FolderParams) => {
+      const folder = path.resolve(this.path(p.folder));
+      this.poller.stop(folder);
+      this.library.close(folder);
+    });
     c.onRequest('xenops/logEvents', (p: LogEventsParams) => this.marks(p));
     c.onRequest('xenops/mergedTimeline', (p: { folder: string; filter?: MergedFilter }) => this.merged(p.folder, p.filter));
     c.onRequest('xenops/logWindow', (p: { uri: string }, token) => this.window(p.uri, token));
@@ -94,7 +102,15 @@ export class LogView {
   private async open(p: FolderParams, token: CancellationToken): Promise<{ folder: string; timeline: Timeline }> {
     const folder = this.path(p.folder);
     const settings = await scanSettings(this.connection, folder);
-    const scope = await withScanProgress(this.connection, p, folder, token, (progress) => this.library.open(folder, { ...settings, ...progress }));
+    const root = path.resolve(folder);
+    this.poller.watch(root, settings, () => void this.connection.sendNotification(LOG_FOLDER_CHANGED, { folder: p.folder }));
+    let scope: LogScope;
+    try {
+      scope = await withScanProgress(this.connection, p, folder, token, (progress) => this.library.open(folder, { ...settings, ...progress }));
+    } catch (e) {
+      if (!this.library.opened().some((s) => s.root === root)) this.poller.stop(root); // a folder never opened is not watched
+      throw e;
+    }
     void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined); // lenses count the new scan
     return { folder: URI.fromPath(scope.root), timeline: scope.timeline };
   }
