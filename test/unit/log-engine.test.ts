@@ -107,13 +107,17 @@ describe('literal prefilter', () => {
       }
     });
   }
-  it('lists the first literal of every line that has one, searching both halves at once', () => {
+  it('lists the first literal of every line that has one, searching both halves at once in the scan buffer', () => {
     const r = new Random(5);
     for (const sample of [undefined, Buffer.from(text(new Random(9), 400))]) {
       const p = new Prefilter(literals, sample);
       for (let i = 0; i < 300; i++) {
         const lines = Array.from({ length: r.int(40) }, () => text(r, r.int(10)));
-        const buf = Buffer.from(lines.join('\n'));
+        const joined = Buffer.from(lines.join('\n'));
+        const sb = new ScanBuffer(joined.length + r.int(20)); // the search must stop at the range's end, not the buffer's
+        sb.bytes.fill(0x41);
+        joined.copy(sb.bytes);
+        const buf = sb.bytes;
         const want: number[] = [];
         let offset = 0;
         for (const line of lines) {
@@ -121,7 +125,7 @@ describe('literal prefilter', () => {
           if (first >= 0) want.push(offset + first);
           offset += Buffer.byteLength(line) + 1;
         }
-        const got = p.lineHits(buf, 0, buf.length);
+        const got = p.lineHits(sb, 0, joined.length);
         assert.strictEqual(got.length, want.length, JSON.stringify(lines));
         got.forEach((at, k) => {
           assert.ok(at >= want[k] && buf.lastIndexOf(10, at) === buf.lastIndexOf(10, want[k]), 'one hit per line, in its line');

@@ -311,7 +311,7 @@ class Scanner {
   /** Classifies the lines in data[from, to) that the prefilter picks, and every line of an open record. */
   private lines(data: Buffer, from: number, to: number): void {
     const prefilter = this.prefilter!;
-    const hits = prefilter.lineHits(data, from, to);
+    const hits = prefilter.lineHits(this.buffer!, from, to);
     let pos = from;
     let next = 0;
     while (pos < to) {

@@ -3,17 +3,14 @@
 // shortest literal) and, unless they can end some literal's window, jumps ahead by up to
 // m - 2 bytes without reading the bytes in between. Which m bytes of each literal form
 // its window is chosen from a sample of the file itself: windows ending in trigrams the
-// file rarely contains keep the jumps long and the exact comparisons few.
+// file rarely contains keep the jumps long and the exact comparisons few. Over the scan
+// buffer the jumps are taken by WebAssembly (scanBuffer.ts); only candidates come back here.
+import { MAX_LANES, type ScanBuffer, type SearchLane } from './scanBuffer';
+import { HASH_BITS, trigram } from './trigram';
 
-const BITS = 15;
-const SLOTS = 1 << BITS;
-const MASK = SLOTS - 1;
+const SLOTS = 1 << HASH_BITS;
 /** Literals shorter than this cannot be searched this way (rule packs reject them). */
 export const MIN_LITERAL_BYTES = 3;
-
-function trigram(a: number, b: number, c: number): number {
-  return ((a << 10) ^ (b << 5) ^ c) & MASK;
-}
 
 export class Prefilter {
   /** The window length: the shortest literal, in bytes. */
@@ -72,36 +69,37 @@ export class Prefilter {
   }
 
   /**
-   * Where the first literal starts in each line of buf[from, to) that holds one. The two halves
-   * of the range are searched side by side: the steps of one search do not wait on the other's,
-   * so the processor overlaps them.
+   * Where the first literal starts in each line of sb.bytes[from, to) that holds one. The range
+   * is cut into MAX_LANES stretches of whole lines, searched side by side: the steps of one
+   * search do not wait on the others', so the processor overlaps them.
    */
-  lineHits(buf: Uint8Array, from: number, to: number): number[] {
-    const nl = buf.indexOf(10, (from + to) >>> 1);
-    const half = nl < 0 || nl >= to ? to : nl + 1;
-    const first: Lane = { from, to: half, hits: [] };
-    const second: Lane = { from: half, to, hits: [] };
-    let a = from + this.m - 1;
-    let b = half + this.m - 1;
-    while (a < half && b < to) {
-      a = this.step(buf, a, first);
-      b = this.step(buf, b, second);
+  lineHits(sb: ScanBuffer, from: number, to: number): number[] {
+    const buf = sb.bytes;
+    const lanes: Lane[] = [];
+    for (let k = 0, start = from; k < MAX_LANES; k++) {
+      const nl = k === MAX_LANES - 1 ? -1 : buf.indexOf(10, from + Math.floor(((to - from) * (k + 1)) / MAX_LANES));
+      const end = nl < 0 || nl >= to ? to : Math.max(start, nl + 1);
+      lanes.push({ from: start, to: end, at: start + this.m - 1, hits: [] });
+      start = end;
     }
-    for (const [lane, i] of [[first, a], [second, b]] as const) {
-      for (let at = this.scan(buf, i, lane.from, lane.to); at >= 0; at = this.scan(buf, lane.from + this.m - 1, lane.from, lane.to)) this.hit(buf, at, lane);
+    let active = lanes.filter((l) => l.at < l.to);
+    while (active.length) {
+      const stop = sb.search(this.shift, active);
+      if (stop < active.length) this.candidate(buf, active[stop]);
+      else active = active.filter((l) => l.at < l.to);
     }
-    return first.hits.concat(second.hits);
+    return lanes.flatMap((l) => l.hits);
   }
 
-  /** One move of a lane's search window; where the window ends next. */
-  private step(buf: Uint8Array, i: number, lane: Lane): number {
-    const slot = trigram(buf[i - 2], buf[i - 1], buf[i]);
-    const s = this.shift[slot];
-    if (s !== 0) return i + s;
-    const at = this.verify(buf, i, slot, lane.from, lane.to);
-    if (at < 0) return i + 1;
-    this.hit(buf, at, lane);
-    return lane.from + this.m - 1;
+  /** A lane's window ends in a trigram some literal's window ends in: verifies, and moves the window on. */
+  private candidate(buf: Uint8Array, lane: Lane): void {
+    const i = lane.at;
+    const at = this.verify(buf, i, trigram(buf[i - 2], buf[i - 1], buf[i]), lane.from, lane.to);
+    if (at < 0) lane.at = i + 1;
+    else {
+      this.hit(buf, at, lane);
+      lane.at = lane.from + this.m - 1;
+    }
   }
 
   /** Notes a literal at `at` and moves the lane on to the next line. */
@@ -144,10 +142,9 @@ export class Prefilter {
   }
 }
 
-/** A stretch of lines searched on its own: literals are looked for from `from` on. */
-interface Lane {
+/** A stretch of lines searched on its own: literals are looked for from `from` on, the window ends at `at`. */
+interface Lane extends SearchLane {
   from: number;
-  to: number;
   hits: number[];
 }
 
