@@ -1,6 +1,7 @@
 // File watchers through the real server: folder deletes and creates (VS Code sends one
-// event for the folder, none for its files) and LVM reports under any name, which the
-// server watches by registering their exact paths with the client.
+// event for the folder, none for its files), LVM reports under any name and the configs
+// under a host's `etc` outside the workspace, which the server watches by registering
+// their exact paths with the client.
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -119,6 +120,30 @@ describe('file watchers over stdio', function () {
     await client.registration(isReport('pool.report'));
     // and the old one is withdrawn
     await waitFor(() => !client.registrations.has(first.id));
+  });
+
+  it('reads and watches the configs under a host\'s etc outside the workspace, and the inventory does not call it empty', async () => {
+    const etc = fs.mkdtempSync(path.join(os.tmpdir(), 'xenops-etc-'));
+    try {
+      fs.mkdirSync(path.join(etc, 'lvm'));
+      fs.writeFileSync(path.join(etc, 'lvm', 'lvm.conf'), 'global {\n\tuse_lvmlockd = 1\n}\n');
+      const local = path.join(etc, 'lvm', 'lvmlocal.conf');
+      fs.writeFileSync(local, 'local {\n}\n');
+      fs.writeFileSync(file('xenops.yaml'), fs.readFileSync(file('xenops.yaml'), 'utf8').replace('    cpus: 4\n', `    cpus: 4\n    etc: ${JSON.stringify(etc)}\n`));
+      await client.initialize(dir, WATCHING);
+
+      const localUri = pathToFileURL(local).href;
+      await client.until(localUri, has('lvm/lockd-host-id'));
+      const inventory = await client.until(uri('xenops.yaml'), () => true);
+      assert.ok(!inventory.diagnostics.some((d) => /holds no/.test(String(d.message))), JSON.stringify(inventory.diagnostics));
+      await client.registration((r) => watchers(r).some((w) => (w.globPattern as RelativePattern).pattern === 'lvmlocal.conf'));
+
+      fs.writeFileSync(local, 'local {\n\thost_id = 7\n}\n');
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: localUri, type: FileChangeType.Changed }] });
+      await client.until(localUri, lacks('lvm/lockd-host-id'));
+    } finally {
+      fs.rmSync(etc, { recursive: true, force: true });
+    }
   });
 });
 

@@ -6,7 +6,7 @@ import { suggest } from '../core/text';
 import { type FileKind, fileKind } from '../lintService';
 import { hostConfigKind } from '../lvm/detect';
 import { LVM_RULES } from '../lvm/rules/registry';
-import { hostRoot } from '../workspace/hostConfigs';
+import { hostConfigPlaces, hostRoot } from '../workspace/hostConfigs';
 import { WorkspaceIndex } from '../workspace';
 import { INVENTORY_FILE } from '../workspace/inventory';
 import { WORKSPACE_RULES } from '../workspace/rules/registry';
@@ -121,13 +121,9 @@ function loadWorkspace(index: WorkspaceIndex, reported: Map<string, { text: stri
     else if (f.kind !== 'inventory') index.setHostConfig(abs, f.text, f.kind);
   }
   const roots = new Set([...reported].filter(([, f]) => f.kind === 'lvm-conf' || f.kind === 'lockmgr-conf').map(([abs]) => hostRoot(abs)));
-  for (const file of inventories) {
-    const inv = index.inventory(file);
-    for (const host of inv?.hosts ?? []) if (host.etc) roots.add(path.resolve(inv!.dir, host.etc.value));
-  }
+  for (const root of index.etcFolders()) roots.add(root);
   for (const root of roots) {
-    for (const name of HOST_CONFIG_PLACES) {
-      const abs = path.join(root, name);
+    for (const abs of hostConfigPlaces(root)) {
       const kind = hostConfigKind(abs);
       if (!kind || reported.has(abs) || !fs.existsSync(abs)) continue;
       const read = readText(abs);
@@ -149,9 +145,6 @@ function loadWorkspace(index: WorkspaceIndex, reported: Map<string, { text: stri
     if ('text' in read) index.setReport(file, read.text);
   }
 }
-
-/** Where a host's /etc (or a folder holding its configs) keeps the files the host checks read together. */
-const HOST_CONFIG_PLACES = ['lvm/lvm.conf', 'lvm/lvmlocal.conf', 'sanlock/sanlock.conf', 'dlm/dlm.conf', 'lvm.conf', 'lvmlocal.conf', 'sanlock.conf', 'dlm.conf'];
 
 function isDirectory(p: string): boolean {
   try {

@@ -11,6 +11,7 @@ import { fileKind } from '../lintService';
 import { type HostConfigKind, hostConfigKind } from '../lvm/detect';
 import { DEFAULT_SETTINGS, type LintSettings, normaliseSettings } from '../settings';
 import { WorkspaceIndex } from '../workspace';
+import { hostConfigPlaces } from '../workspace/hostConfigs';
 import { INVENTORY_FILE } from '../workspace/inventory';
 import { DOMAIN_CONFIG_FILE } from '../xl/detect';
 import type { XlAnalysis } from '../xl/lint';
@@ -44,7 +45,9 @@ export class WorkspaceService {
   /** Watcher batches are applied one after the other, so a slow read never lands after a newer event. */
   private watching: Promise<void> = Promise.resolve();
   /** The report paths the client watches for us, and that registration (replaced when the paths change). */
-  private reportWatch = { key: '', registration: Promise.resolve<Disposable | undefined>(undefined) };
+  private namedWatch = { key: '', registration: Promise.resolve<Disposable | undefined>(undefined) };
+  /** Host configs read because an inventory's `etc` names their folder, outside the workspace folders. */
+  private named = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -62,7 +65,7 @@ export class WorkspaceService {
     await this.refreshSettings();
     this.watchFolders();
     for (const folder of folders) await this.scan(folder);
-    await this.loadReports();
+    await this.loadNamedFiles();
     this.schedule();
   }
 
@@ -77,26 +80,29 @@ export class WorkspaceService {
     this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   }
 
-  /** LVM reports can have any name the inventory gives them: watch exactly those paths, re-registered when they change. */
-  private watchReports(): void {
+  /**
+   * Files the inventories name may lie anywhere: LVM reports (under any name) and the configs
+   * under a host's `etc`. Watch exactly those paths, re-registered when they change.
+   */
+  private watchNamedFiles(): void {
     if (!this.watchSupport) return;
-    const files = [...new Set(this.index.reportFiles())].sort();
+    const files = [...new Set([...this.index.reportFiles(), ...this.etcConfigsOutside()])].sort();
     const key = files.join('\n');
-    if (key === this.reportWatch.key) return;
-    const previous = this.reportWatch.registration;
+    if (key === this.namedWatch.key) return;
+    const previous = this.namedWatch.registration;
     const registration = (async () => {
       const old = await previous;
       // the new watchers first, so no change falls between the two
       const next = files.length
-        ? await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: files.map((f) => this.reportWatcher(f)) }).catch(() => undefined)
+        ? await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: files.map((f) => this.pathWatcher(f)) }).catch(() => undefined)
         : undefined;
       old?.dispose();
       return next;
     })();
-    this.reportWatch = { key, registration };
+    this.namedWatch = { key, registration };
   }
 
-  private reportWatcher(file: string): FileSystemWatcher {
+  private pathWatcher(file: string): FileSystemWatcher {
     // without relative patterns a glob on the name is the best there is: events for other paths are ignored
     const globPattern = this.watchSupport?.relativePatterns
       ? { baseUri: URI.fromPath(path.dirname(file)), pattern: path.basename(file) }
@@ -166,7 +172,8 @@ export class WorkspaceService {
     }
   }
 
-  private async loadReports(): Promise<void> {
+  /** Reads the files the inventories name (LVM reports, configs under a host's `etc`) that the folder scan does not cover. */
+  private async loadNamedFiles(): Promise<void> {
     for (const file of this.index.reportFiles()) {
       if (this.files.get(file)?.kind === 'report') continue;
       try {
@@ -175,6 +182,15 @@ export class WorkspaceService {
         // a missing report is reported on the inventory line that names it
       }
     }
+    const wanted = new Set(this.etcConfigsOutside());
+    for (const file of this.named) if (!wanted.has(file) && !this.open.has(file)) this.forget(file);
+    for (const file of wanted) if (!this.files.has(file) && !this.open.has(file)) await this.loadFromDisk(file);
+    this.named = wanted;
+  }
+
+  /** Where the hosts' `etc` folders outside the workspace folders may hold LVM and lock-manager configs. */
+  private etcConfigsOutside(): string[] {
+    return this.index.etcFolders().flatMap(hostConfigPlaces).filter((f) => !this.inFolders(f));
   }
 
   private setReport(file: string, text: string): void {
@@ -208,14 +224,14 @@ export class WorkspaceService {
   async edited(file: string, text: string, version: number, languageId: string): Promise<void> {
     this.open.set(file, version);
     this.setText(file, text, languageId);
-    if (this.files.get(file)?.kind === 'inventory') await this.loadReports();
+    if (this.files.get(file)?.kind === 'inventory') await this.loadNamedFiles();
     this.schedule();
   }
 
   /** An editor closed a document: go back to what is on disk. */
   async closed(file: string): Promise<void> {
     this.open.delete(file);
-    if (!(await this.loadFromDisk(file)) || !this.inFolders(file)) this.forget(file);
+    if (!(await this.loadFromDisk(file)) || !(this.inFolders(file) || this.named.has(file))) this.forget(file);
     this.schedule();
   }
 
@@ -238,7 +254,7 @@ export class WorkspaceService {
         dirs = undefined; // a scanned folder added directories
       }
     }
-    await this.loadReports();
+    await this.loadNamedFiles();
     this.schedule();
   }
 
@@ -317,7 +333,7 @@ export class WorkspaceService {
     if (this.pending) return;
     this.pending = setImmediate(() => {
       this.pending = undefined;
-      this.watchReports();
+      this.watchNamedFiles();
       void this.publish();
     });
   }

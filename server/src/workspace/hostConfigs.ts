@@ -23,6 +23,14 @@ export interface HostConfigSet {
   dlm?: HostConfigFile;
 }
 
+/** Where a host's /etc (or a folder holding its configs) keeps the files the host checks read together. */
+const HOST_CONFIG_PLACES = ['lvm/lvm.conf', 'lvm/lvmlocal.conf', 'sanlock/sanlock.conf', 'dlm/dlm.conf', 'lvm.conf', 'lvmlocal.conf', 'sanlock.conf', 'dlm.conf'];
+
+/** The paths under a host's /etc (`root`) where its LVM and lock-manager configs may be. */
+export function hostConfigPlaces(root: string): string[] {
+  return HOST_CONFIG_PLACES.map((name) => path.join(root, name));
+}
+
 /** The /etc of a config: its folder, or the folder above when that is lvm/, sanlock/ or dlm/. */
 export function hostRoot(file: string): string {
   const dir = path.dirname(file);

@@ -118,6 +118,11 @@ export class WorkspaceIndex {
     return [...this.inventories.values()].flatMap((inv) => inv.hosts.flatMap((h) => (h.lvmReport ? [path.resolve(inv.dir, h.lvmReport.value)] : [])));
   }
 
+  /** The folders the inventories name as their hosts' /etc (`etc:`), resolved. */
+  etcFolders(): string[] {
+    return [...this.inventories.values()].flatMap((inv) => inv.hosts.flatMap((h) => (h.etc ? [path.resolve(inv.dir, h.etc.value)] : [])));
+  }
+
   /** Findings that depend on more than one file, by file (domU configs and inventories). */
   crossFindings(): Map<string, Finding[]> {
     const entries: DomainEntry[] = [...this.domains].map(([file, d]) => ({ file, analysis: d.analysis, facts: d.facts }));
