@@ -443,8 +443,9 @@ describe('lockmgr rules', () => {
 
     it('reports a later line overriding an earlier one, pointing at the winner', () => {
       const text = 'io_timeout = 5\nuse_watchdog = 1\nio_timeout = 10\ndebug_cmd = +acquire\ndebug_cmd = +release\n';
-      const [f] = only(text, 'sanlock', 'lock/syntax');
+      const [f] = only(text, 'sanlock', 'lock/duplicate');
       assert.strictEqual(f.severity, 'warning');
+      assert.deepStrictEqual(only(text, 'sanlock', 'lock/syntax'), []);
       assert.strictEqual(f.message, '`io_timeout` is set again on line 3; sanlock applies the lines in order, so the later value wins');
       assert.strictEqual(at(text, f.related![0]), 'io_timeout = 10');
     });

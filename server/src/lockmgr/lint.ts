@@ -288,7 +288,7 @@ function duplicates(c: Ctx): void {
     if (lines.length < 2) continue;
     const last = lines[lines.length - 1];
     for (const l of lines.slice(0, -1)) {
-      c.out.push(finding('lock/syntax', 'warning', l.key!,
+      c.out.push(finding('lock/duplicate', 'warning', l.key!,
         `\`${key}\` is set again on line ${lineNo(last)}; ${c.daemon} applies the lines in order, so the later value wins`,
         undefined, [{ message: 'the line that wins', start: last.start, end: last.end }]));
     }

@@ -2,7 +2,7 @@
 import type { Finding, Fix, Related, Severity } from '../core/findings';
 import type { LockLine } from './parser';
 
-export type LockRule = 'lock/syntax' | 'lock/boolean' | 'lock/unknown-key' | 'lock/range';
+export type LockRule = 'lock/syntax' | 'lock/boolean' | 'lock/unknown-key' | 'lock/range' | 'lock/duplicate';
 
 export interface Span {
   start: number;

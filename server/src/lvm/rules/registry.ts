@@ -18,5 +18,6 @@ export const LVM_RULES: RuleInfo[] = [
   { id: 'lock/boolean', severity: 'error', summary: 'A sanlock.conf / dlm.conf value the daemon reads as a different number than written (`yes` is 0, `10s` is 10).' },
   { id: 'lock/unknown-key', severity: 'warning', summary: 'A key sanlock or dlm_controld does not read (silently ignored).' },
   { id: 'lock/range', severity: 'warning', summary: 'A sanlock.conf / dlm.conf value the daemon ignores or clamps.' },
+  { id: 'lock/duplicate', severity: 'warning', summary: 'A sanlock.conf / dlm.conf key set twice: the daemon applies the lines in order, so the last value wins.' },
   { id: 'lock/limits', severity: 'warning', summary: 'A setting that caps locks, leases or nodes below what the inventory needs.' },
 ];
