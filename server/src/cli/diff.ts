@@ -2,12 +2,11 @@
 // two domU configs, or between two hosts' folders of them (paired by domain name).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileKind } from '../lintService';
-import { diffConfigs, type DomainFile, type DomainPair, formatPairs, pairDomains, pairsDiffer } from '../workspace/drift';
-import { DOMAIN_CONFIG_FILE } from '../xl/detect';
+import { readText } from '../core/files';
+import { diffConfigs, type DomainPair, formatPairs, pairDomains, pairsDiffer } from '../workspace/drift';
+import { folderConfigs } from '../workspace/folderConfigs';
 import { XEN_VERSIONS, type XenVersion } from '../xl/schema/types';
 import { parseArgs, single, UsageError } from './args';
-import { type ReadResult, readText, walk } from './files';
 
 export const DIFF_USAGE = `usage: xenops diff [--format text|json] [--xen-version V] A B
 Compares two domU configs, or two folders of them paired by domain name, ignoring formatting,
@@ -49,18 +48,4 @@ function read(file: string): string {
   const r = readText(file);
   if ('problem' in r) throw new UsageError(`${file}: ${r.problem}`);
   return r.text;
-}
-
-/**
- * The domU configs under a folder (recursively, as `xenops lint` walks it). `readFile` lets
- * the language server hand in the text of open editors instead of what is on disk.
- */
-export function folderConfigs(dir: string, readFile: (file: string) => ReadResult = readText): DomainFile[] {
-  const out: DomainFile[] = [];
-  for (const file of walk(dir)) {
-    if (!DOMAIN_CONFIG_FILE.test(file)) continue;
-    const r = readFile(file);
-    if (!('problem' in r) && fileKind(file, r.text) === 'xen-cfg') out.push({ file, text: r.text });
-  }
-  return out;
 }

@@ -15,7 +15,7 @@ import { XL_RULES } from '../xl/rules/registry';
 import { XEN_VERSIONS } from '../xl/schema/types';
 import { DOMAIN_CONFIG_FILE } from '../xl/detect';
 import { parseArgs, single, UsageError } from './args';
-import { findUp, readText, walk } from './files';
+import { findUp, readText, walk } from '../core/files';
 import { type FileReport, formatJson, formatSarif, formatText } from './formats';
 
 export const LINT_USAGE = `usage: xenops lint [--format text|json|sarif] [--xen-version ${XEN_VERSIONS[0]}..${XEN_VERSIONS[XEN_VERSIONS.length - 1]}] [--rule ID=off|info|warning|error]... PATH...

@@ -1,4 +1,4 @@
-// Finding the files to check under the paths given on the command line, and
+// Finding the files to check under a folder (or the paths given on the command line), and
 // reading them with clear reasons when that is not possible.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
