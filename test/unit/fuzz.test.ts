@@ -147,24 +147,51 @@ describe('fuzz: no crash on any input', function () {
     }
   });
 
-  it('applies every cross-file quick fix over 150 workspaces of mutated example configs', () => {
+  it('applies every cross-file quick fix over 150 workspaces of mutated example configs, inventories, LVM reports and host configs', () => {
     const r = new Random(23);
     const examples = filesUnder(path.join(ROOT, 'examples'), (n) => n.endsWith('.cfg'));
+    const example = (rel: string) => fs.readFileSync(path.join(ROOT, 'examples', rel), 'utf8');
+    const maybeMutated = (text: string, p: number) => {
+      for (let m = r.chance(p) ? 1 + r.int(3) : 0; m > 0; m--) text = mutate(r, text);
+      return text;
+    };
+    const hostFiles = ['lvm/lvm.conf', 'lvm/lvmlocal.conf', 'sanlock/sanlock.conf'];
     for (let i = 0; i < 150; i++) {
       const index = new WorkspaceIndex(() => DEFAULT_SETTINGS);
       const texts = new Map<string, string>();
+      /** Re-reads a file after a fix: every kind must take any text. */
+      const reread = new Map<string, (text: string) => void>();
       for (let n = 2 + r.int(4); n > 0; n--) {
-        let text = r.chance(0.8) ? r.pick(examples) : randomConfig(r);
-        for (let m = r.int(3); m > 0; m--) text = mutate(r, text);
-        const file = `/ws/${r.pick(['a', 'b'])}/${n}.cfg`;
+        const text = maybeMutated(r.chance(0.8) ? r.pick(examples) : randomConfig(r), 0.7);
+        const file = `/ws/${r.pick(['xen01', 'xen02'])}/${n}.cfg`;
         texts.set(file, text);
         index.setDomain(file, text);
+        reread.set(file, (t) => lintXl(t));
+      }
+      if (r.chance(0.7)) {
+        const inventory = maybeMutated(example('xenops.yaml'), 0.5);
+        texts.set('/ws/xenops.yaml', inventory);
+        index.setInventory('/ws/xenops.yaml', inventory);
+        reread.set('/ws/xenops.yaml', (t) => index.setInventory('/ws/xenops.yaml', t));
+        const report = maybeMutated(example('xen01/lvs.json'), 0.5);
+        texts.set('/ws/xen01/lvs.json', report);
+        index.setReport('/ws/xen01/lvs.json', report);
+        for (const host of ['xen01', 'xen02']) {
+          for (const rel of hostFiles) {
+            const file = `/ws/${host}/etc/${rel}`;
+            const text = maybeMutated(example(`${host}/etc/${rel}`), 0.4);
+            const kind = rel.startsWith('lvm/') ? 'lvm-conf' : 'lockmgr-conf';
+            texts.set(file, text);
+            checkFindings(text, index.setHostConfig(file, text, kind));
+            reread.set(file, (t) => (kind === 'lvm-conf' ? lintLvm(t, file) : lintLockConf(t, 'sanlock')));
+          }
+        }
       }
       for (const [file, findings] of index.crossFindings()) {
         const text = texts.get(file);
         assert.ok(text !== undefined, `a finding for ${file}, which is not in the workspace`);
         checkFindings(text, findings);
-        for (const fix of quickFixes(findings, 0, text.length)) lintXl(applyFix(text, fix));
+        for (const fix of quickFixes(findings, 0, text.length)) reread.get(file)!(applyFix(text, fix));
       }
     }
   });

@@ -71,9 +71,11 @@ describe('LVM host checks across files', () => {
       assert.strictEqual(apply(local, f, /Add host_id = 2/), '# host settings\nlocal {\n\thost_id = 2\n}\n');
     });
 
-    it('adds a local section to an lvmlocal.conf without one', () => {
+    it('adds a local section to an lvmlocal.conf without one, shown on its first line and pointing at use_lvmlockd', () => {
       const found = cross({ 'etc/lvm/lvm.conf': lockd, 'etc/lvm/lvmlocal.conf': '# nothing yet', 'etc/sanlock/sanlock.conf': '' });
       const [f] = codes(found, 'etc/lvm/lvmlocal.conf', 'lvm/lockd-host-id');
+      assert.deepStrictEqual([f.start, f.end], [0, '# nothing yet'.length]); // not use_lvmlockd's place in lvm.conf
+      assert.deepStrictEqual(f.related?.map((r) => [r.uri, lockd.slice(r.start, r.end)]), [['/ws/etc/lvm/lvm.conf', 'use_lvmlockd']]);
       assert.strictEqual(apply('# nothing yet', f, /Add local/), '# nothing yet\nlocal {\n\thost_id = 1\n}\n');
     });
 

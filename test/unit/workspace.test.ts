@@ -112,6 +112,13 @@ describe('inventory (xenops.yaml)', () => {
     assert.ok(messages.some((m) => m.startsWith('4096: dom0_memory (4096 MiB) leaves nothing')));
     assert.strictEqual(parseInventory('hosts: [\n', '/ws/x').findings[0].code, 'inventory/syntax');
   });
+  it('keeps every finding inside the text when the file ends in an empty value or an open bracket', () => {
+    for (const text of ['hosts:\n  xen01:\n    domains:', 'hosts:', 'hosts: [', 'hosts:\n  xen01:\n    memory: 1\n    cpus:']) {
+      const inv = parseInventory(text, '/ws/xenops.yaml');
+      assert.ok(inv.findings.length, text);
+      for (const f of inv.findings) assert.ok(f.start <= f.end && f.end <= text.length, `${f.code} at ${f.start}-${f.end} in ${text.length}: ${JSON.stringify(text)}`);
+    }
+  });
   it('has hover and completion from the same key table', () => {
     const text = 'hosts:\n  xen01:\n    memory: 1\n    \n';
     assert.match(hoverInventory(text, text.indexOf('memory') + 2)!.markdown, /RAM of the host in MiB/);

@@ -67,6 +67,17 @@ export const TOP_KEYS = [{ key: 'hosts', doc: 'One entry per Xen host: its resou
 
 /** Parses an inventory; `text` is the file's content, `file` its absolute path. */
 export function parseInventory(text: string, file: string): Inventory {
+  const inv = readInventory(text, file);
+  // spans are at least one character wide, and the YAML parser may point one past the end
+  // (an empty value on the last line): keep every finding inside the text
+  for (const f of inv.findings) {
+    f.start = Math.min(f.start, text.length);
+    f.end = Math.min(f.end, text.length);
+  }
+  return inv;
+}
+
+function readInventory(text: string, file: string): Inventory {
   const inv: Inventory = { file, dir: path.dirname(file), text, hosts: [], findings: [] };
   const doc = parseDocument(text, { prettyErrors: false });
   for (const e of doc.errors) {

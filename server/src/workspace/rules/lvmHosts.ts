@@ -56,10 +56,15 @@ function checkHostIds(ctx: CrossContext, lockd: HostConfigs[]): void {
       const message = `use_lvmlockd = 1 with sanlock needs a host_id in lvmlocal.conf, unique to this host (1–${max})${when}: without it \`vgchange --lockstart\` fails with "VG … start failed: invalid sanlock host_id, set in lvmlocal.conf"`;
       const target = set.local ?? set.lvm!;
       const section = target.analysis.doc.nodes.find((n): n is LvmSection => n.kind === 'section' && n.name === 'local');
-      const at = id ? id.setting.value : section ? section.nameSpan : lockdSpan(set);
-      ctx.report(id ? id.file.file : set.local ? set.local.file : set.lvm!.file, 'lvm/lockd-host-id', at, message, {
+      // where to show it: the host_id, else the local section, else the file the fix adds it to
+      const at = id ? id.setting.value : section ? section.nameSpan : target === set.lvm ? lockdSpan(set) : firstLine(target.text);
+      const lockdAt = effective(set, 'global/use_lvmlockd');
+      ctx.report(id ? id.file.file : target.file, 'lvm/lockd-host-id', at, message, {
         severity,
         fixes: id ? [{ kind: 'replace', text: String(free), title: `Set host_id = ${free} (no other host uses it)` }] : [insertHostId(target, section, free)],
+        related: !id && !section && target !== set.lvm && lockdAt
+          ? [{ message: 'use_lvmlockd = 1 is set here', uri: lockdAt.file.file, start: lockdAt.setting.nameSpan.start, end: lockdAt.setting.nameSpan.end }]
+          : undefined,
       });
       continue;
     }
@@ -82,6 +87,11 @@ function checkHostIds(ctx: CrossContext, lockd: HostConfigs[]): void {
         { related: others.map((o) => ({ message: `${o.name}: also host_id = ${value}`, uri: o.at!.file.file, start: o.at!.setting.value.start, end: o.at!.setting.value.end })) });
     }
   }
+}
+
+function firstLine(text: string) {
+  const nl = text.indexOf('\n');
+  return { start: 0, end: nl < 0 ? text.length : nl };
 }
 
 function lockdSpan(set: HostConfigSet) {
