@@ -25,16 +25,22 @@ function timelineUri(q: Query): vscode.Uri {
 export class MergedTimeline implements vscode.TextDocumentContentProvider, vscode.DocumentLinkProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private readonly docs = new Map<string, { uri: vscode.Uri; folder: string; links: MergedDocument['links'] }>();
+  private readonly docs = new Map<string, { uri: vscode.Uri; folder: string; links: MergedDocument['links']; missing?: boolean }>();
 
   constructor(private readonly client: LanguageClient, private readonly folders: LogFolders) {
-    // open timelines are rewritten after a re-scan (a language change closes and reopens a
-    // document, so entries stay until the document is gone from the workspace for good)
+    // Timelines are rewritten after a re-scan. Switching a timeline to the log language
+    // closes and reopens it, and a re-scan may end just then: an entry is dropped only when
+    // its document was missing at two re-scans in a row (a change event for a closed
+    // document is ignored by VS Code).
     folders.onDidChange(() => {
       const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
       for (const [key, d] of this.docs) {
-        if (open.has(key)) this.changed.fire(d.uri);
-        else this.docs.delete(key);
+        if (!open.has(key) && d.missing) {
+          this.docs.delete(key);
+          continue;
+        }
+        d.missing = !open.has(key);
+        this.changed.fire(d.uri);
       }
     });
   }
