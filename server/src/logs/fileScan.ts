@@ -320,7 +320,7 @@ class Scanner {
         if (next === hits.length) break;
       }
       // inside a multi-line record every line is read, until the record ends
-      const at = this.capture ? prefilter.find(data, pos, lineEnd(data, pos, to)) : hits[next++];
+      const at = this.capture ? prefilter.find(this.buffer!, pos, lineEnd(data, pos, to)) : hits[next++];
       const start = this.capture ? pos : Math.max(pos, data.lastIndexOf(10, at) + 1);
       const end = lineEnd(data, Math.max(start, at), to);
       this.lineNo += this.buffer!.newlines(pos, start);
@@ -353,7 +353,7 @@ class Scanner {
     const l = this.long!;
     const inLine = (at: number) => l.offset + at - from;
     if (!l.hit) {
-      const at = this.prefilter!.find(data, from, to);
+      const at = this.prefilter!.find(this.buffer!, from, to);
       if (at < 0) return;
       l.hit = true;
       if (inLine(at) + WINDOW <= MAX_LINE) return;

@@ -4,7 +4,8 @@
 // m - 2 bytes without reading the bytes in between. Which m bytes of each literal form
 // its window is chosen from a sample of the file itself: windows ending in trigrams the
 // file rarely contains keep the jumps long and the exact comparisons few. Over the scan
-// buffer the jumps are taken by WebAssembly (scanBuffer.ts); only candidates come back here.
+// buffer the jumps are taken by WebAssembly (scanBuffer.ts); only candidates come back here
+// to be verified.
 import { MAX_LANES, type ScanBuffer, type SearchLane } from './scanBuffer';
 import { HASH_BITS, trigram } from './trigram';
 
@@ -63,9 +64,14 @@ export class Prefilter {
     this.bytes = Buffer.concat(encoded);
   }
 
-  /** Where the first literal found in buf[from, to) starts, or -1. */
-  find(buf: Uint8Array, from: number, to: number): number {
-    return this.scan(buf, from + this.m - 1, from, to);
+  /** Where the first literal found in sb.bytes[from, to) starts, or -1. */
+  find(sb: ScanBuffer, from: number, to: number): number {
+    const lane: Lane = { from, to, at: from + this.m - 1, hits: [] };
+    const lanes = [lane];
+    while (lane.at < lane.to && !lane.hits.length) {
+      if (sb.search(this.shift, lanes) === 0) this.candidate(sb.bytes, lane);
+    }
+    return lane.hits.length ? lane.hits[0] : -1;
   }
 
   /**
@@ -107,23 +113,6 @@ export class Prefilter {
     lane.hits.push(at);
     const nl = buf.indexOf(10, at);
     lane.from = nl < 0 || nl >= lane.to ? lane.to : nl + 1;
-  }
-
-  /** The search itself, with its window ending at i: a literal found must lie in buf[from, to). */
-  private scan(buf: Uint8Array, i: number, from: number, to: number): number {
-    const shift = this.shift;
-    while (i < to) {
-      const slot = trigram(buf[i - 2], buf[i - 1], buf[i]);
-      const s = shift[slot];
-      if (s !== 0) {
-        i += s;
-        continue;
-      }
-      const at = this.verify(buf, i, slot, from, to);
-      if (at >= 0) return at;
-      i++;
-    }
-    return -1;
   }
 
   /** The literal whose window ends at i (its last trigram hashing to `slot`), if it is really there. */
