@@ -36,10 +36,12 @@ export function ownVolumeFix(domain: string, disk: DiskFact, report: LvmReport |
     text: quoted(disk.atom, `/dev/${b.vg}/${lvName}`),
     start: disk.targetSpan.start,
     end: disk.targetSpan.end,
-    // a move outside the pool must carry the data along: the command copies it (the clipboard
-    // drops the comment, so the copy cannot live there); a shared volume's copy is a choice
+    // a move outside the pool must carry the data along: the command copies it, and refuses while
+    // the guest runs (the clipboard drops comments, so neither can live in one). Every block is
+    // written: a new plain LV is not zeroed, so skipping zero blocks would leave old data there.
+    // A shared volume's copy is a choice.
     shell: outsidePool
-      ? `${shell} && dd if=${describeBacking(b)} of=/dev/${b.vg}/${lvName} bs=4M conv=sparse   # with ${domain} shut down`
+      ? `xl list ${domain} >/dev/null 2>&1 && echo "${domain} is running: shut it down first" || { ${shell} && dd if=${describeBacking(b)} of=/dev/${b.vg}/${lvName} bs=4M conv=fsync status=progress; }`
       : `${shell}   # then copy what ${domain} needs from ${describeBacking(b)}`,
   };
 }
