@@ -272,7 +272,7 @@ function directive(c: Ctx, line: LockLine): void {
     const last = words[words.length - 1];
     c.out.push(finding('lock/syntax', 'warning', last,
       `The line ends in a carriage return (CRLF): dlm_controld passes it to the fence agent at the end of \`${last.text}\` (an agent that does not strip it sees a wrong value)`,
-      [{ kind: 'replace', text: '', title: 'Remove the carriage return', start: line.end - 1, end: line.end }]));
+      [removeCarriageReturn(line.end - 1)]));
   }
 }
 
