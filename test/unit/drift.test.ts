@@ -144,6 +144,11 @@ describe('config drift: disks and vifs', () => {
     assert.deepStrictEqual(diffConfigs(PV + 'vif = [ ]\npci = [ ]\n', PV), []);
     assert.deepStrictEqual(subjects(PV + "vif = [ '' ]\n", PV), ['vif 0']);
   });
+
+  it('keeps both of two vifs on one devid visible', () => {
+    const diff = diffConfigs(PV + "vif = [ 'devid=1,bridge=zz', 'bridge=b' ]\n", PV + "vif = [ 'bridge=q', 'bridge=b' ]\n");
+    assert.ok(diff.some((d) => /bridge=zz/.test(`${d.a} ${d.b}`)), JSON.stringify(diff));
+  });
 });
 
 describe('config drift: ranking', () => {

@@ -318,8 +318,9 @@ function vifs(an: XlAnalysis): Map<string, Device> {
   stringsOf(an, 'vif').forEach((spec, i) => {
     const v = parseVif(spec, guest, an.ctx.version).value;
     const id = String(v?.devid ?? i);
-    // a vif xl exits on (a bad rate, devid or mtu) still stands in its place
-    out.set(id, { name: id, text: v ? describeVif(v, guest) : `${spec} (xl rejects it)` });
+    // a vif xl exits on (a bad rate, devid or mtu) still stands in its place; two vifs on one
+    // devid are an error of their own: keep both visible, as for disks
+    out.set(out.has(id) ? `${id}#${out.size}` : id, { name: id, text: v ? describeVif(v, guest) : `${spec} (xl rejects it)` });
   });
   return out;
 }
