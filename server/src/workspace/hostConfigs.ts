@@ -62,11 +62,23 @@ export interface Effective {
 /** The value lvm2 uses for a setting: lvmlocal.conf overrides lvm.conf, the last occurrence in a file wins. */
 export function effective(set: HostConfigSet, settingPath: string): Effective | undefined {
   for (const file of [set.local, set.lvm]) {
-    if (!file || file.analysis.doc.errors.some((e) => e.reason !== 'int-token')) continue;
-    const found = file.analysis.doc.settings.filter((s) => s.path.join('/') === settingPath).pop();
-    if (found) return { setting: found, file };
+    const found = file && lastValues(file.analysis).get(settingPath);
+    if (found) return { setting: found, file: file! };
   }
   return undefined;
+}
+
+/** Per analysis (a file's text), each setting's last occurrence by path; none when lvm2 would not read the file. */
+const lastByPath = new WeakMap<LvmAnalysis, Map<string, LvmSetting>>();
+
+function lastValues(analysis: LvmAnalysis): Map<string, LvmSetting> {
+  let map = lastByPath.get(analysis);
+  if (!map) {
+    map = new Map();
+    if (!analysis.doc.errors.some((e) => e.reason !== 'int-token')) for (const s of analysis.doc.settings) map.set(s.path.join('/'), s);
+    lastByPath.set(analysis, map);
+  }
+  return map;
 }
 
 /** A setting's value as lvm2 reads a boolean (ints: non-zero; words: y/yes/on/true). */

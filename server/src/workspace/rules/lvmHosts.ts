@@ -23,9 +23,11 @@ export interface HostConfigs {
 
 export function checkLvmHosts(ctx: CrossContext, all: HostConfigs[], inventoryHosts: number): void {
   const lockd = all.filter((h) => truthy(effective(h.set, 'global/use_lvmlockd')));
-  checkHostIds(ctx, lockd);
+  const ids = lockd.map((h) => integer(effective(h.set, 'local/host_id'))).filter((n): n is number => !!n);
+  checkHostIds(ctx, lockd, new Set(ids));
+  const highest = Math.max(0, ...ids);
   for (const h of all) {
-    if (truthy(effective(h.set, 'global/use_lvmlockd'))) checkAlign(ctx, h, Math.max(inventoryHosts, lockd.length), lockd);
+    if (lockd.includes(h)) checkAlign(ctx, h, Math.max(inventoryHosts, lockd.length), highest);
     if (!h.host?.report || !h.set.lvm) continue;
     checkThinAutoextend(ctx, h.set, h.set.lvm, h.host.spec.name, h.host.report);
     checkMetadataSize(ctx, h.set, h.set.lvm, h.host.spec.name, h.host.report);
@@ -39,7 +41,7 @@ function maxHostId(set: HostConfigSet): { max: number; align?: number } {
 }
 
 /** lvm/lockd-host-id: with lvmlockd and sanlock every host needs its own host_id in 1..max. */
-function checkHostIds(ctx: CrossContext, lockd: HostConfigs[]): void {
+function checkHostIds(ctx: CrossContext, lockd: HostConfigs[], used: Set<number>): void {
   const byId = new Map<number, Array<{ name: string; at: ReturnType<typeof effective> }>>();
   for (const { set, host } of lockd) {
     if (set.dlm && !set.sanlock) continue; // dlm needs no host_id
@@ -50,7 +52,6 @@ function checkHostIds(ctx: CrossContext, lockd: HostConfigs[]): void {
     const value = integer(id);
     const { max, align } = maxHostId(set);
     if (!id || value === undefined || value === 0) {
-      const used = new Set(lockd.map((h) => integer(effective(h.set, 'local/host_id'))).filter((n): n is number => !!n));
       let free = 1;
       while (used.has(free)) free++;
       const message = `use_lvmlockd = 1 with sanlock needs a host_id in lvmlocal.conf, unique to this host (1–${max})${when}: without it \`vgchange --lockstart\` fails with "VG … start failed: invalid sanlock host_id, set in lvmlocal.conf"`;
@@ -109,11 +110,10 @@ function insertHostId(target: LvmConfigFile, section: LvmSection | undefined, id
 }
 
 /** lock/limits: sanlock_align_size caps host ids; the inventory may need more hosts than that. */
-function checkAlign(ctx: CrossContext, h: HostConfigs, hosts: number, lockd: HostConfigs[]): void {
+function checkAlign(ctx: CrossContext, h: HostConfigs, hosts: number, highest: number): void {
   const e = effective(h.set, 'global/sanlock_align_size');
   const { max, align } = maxHostId(h.set);
   if (!e || align === undefined) return;
-  const highest = Math.max(0, ...lockd.map((o) => integer(effective(o.set, 'local/host_id')) ?? 0));
   if (hosts <= max && highest <= max) return;
   const need = highest > max ? `host_id ${highest} is in use` : `the inventory has ${count(hosts, 'host')}`;
   ctx.report(e.file.file, 'lock/limits', e.setting.value,
