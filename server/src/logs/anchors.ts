@@ -89,12 +89,12 @@ interface Placement {
 }
 
 /** The file placed in each year the source covers (and the ones around it, for New Year). */
-function placements(file: YearlessFile, s: YearSource): Placement[] {
+function placements(span: YearlessFile['span'], s: YearSource): Placement[] {
   const from = new Date(s.min).getUTCFullYear() - 1;
   const to = new Date(s.max).getUTCFullYear() + 1;
   const years = to - from > MAX_YEARS ? [from, from + 1, from + 2, to - 2, to - 1, to] : Array.from({ length: to - from + 1 }, (_, i) => from + i);
   return years.map((year) => {
-    const [a, b] = file.span(year);
+    const [a, b] = span(year);
     return { year, end: b, gap: Math.max(0, s.min - b, a - s.max) };
   });
 }
@@ -110,7 +110,14 @@ function placements(file: YearlessFile, s: YearSource): Placement[] {
  * ties. When no source fits, the year that puts the last line at or before the mtime.
  */
 export function chooseYear(file: YearlessFile, sources: YearSource[]): number {
-  const fits = sources.flatMap((s) => placements(file, s)).filter((p) => p.gap <= FIT_MS);
+  // sources share their years, and a span in a local zone costs Intl calls: one per year
+  const spans = new Map<number, [number, number]>();
+  const span = (year: number) => {
+    let found = spans.get(year);
+    if (!found) spans.set(year, (found = file.span(year)));
+    return found;
+  };
+  const fits = sources.flatMap((s) => placements(span, s)).filter((p) => p.gap <= FIT_MS);
   const written = fits.filter((p) => p.end <= file.mtimeMs + SLACK_MS);
   // an mtime before every fitting placement is a broken mtime, not a reason to drop the sources
   const pool = written.length ? written : fits;
