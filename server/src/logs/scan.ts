@@ -157,7 +157,8 @@ export function listFiles(root: string, isDir: boolean, opts: Pick<FolderScanOpt
   return files.flatMap((abs) => {
     const rel = relativePath(base, abs);
     if (ignore.some((m) => m.match(rel))) return [];
-    const st = fs.statSync(abs);
+    const st = fs.statSync(abs, { throwIfNoEntry: false });
+    if (!st) return []; // rotated away since the folder was read
     return [{ abs, rel, size: st.size, mtimeMs: st.mtimeMs, format: forced.find(([m]) => m.match(rel))?.[1], zone: zoned.find(([m]) => m.match(rel))?.[1] ?? opts.zone }];
   });
 }
