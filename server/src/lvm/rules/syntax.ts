@@ -17,9 +17,10 @@ export function checkSyntax(ctx: LvmContext): void {
     if (i > 0 && e.start === text.length) return;
     const { hint, fixes, at } = explain(text, e);
     const consequence = e.reason === 'int-token'
-      ? 'lvm2 2.03.39 and older silently read it as 0, newer releases refuse the whole file'
+      ? `lvm2 2.03.39 and older silently read it as ${leadingNumber(text.slice(e.start, e.end))}, newer releases refuse the whole file`
       : i === 0 ? 'lvm2 refuses the whole file (Failed to load config file)' : 'lvm2 stops at an earlier error; this one shows once that is fixed';
-    ctx.report('lvm/syntax', at ?? e, `${e.message}${hint ? ` ${hint}` : ''}: ${consequence}`, { fixes });
+    const said = `${e.message}${hint ? ` ${hint}` : ''}`;
+    ctx.report('lvm/syntax', at ?? e, `${said}${said.endsWith('.') ? ' ' : ': '}${consequence}`, { fixes });
   });
 }
 
@@ -45,4 +46,11 @@ function explain(text: string, e: LvmParseError): { hint?: string; fixes?: Fix[]
   if (e.reason === 'expected-value' && /\[[^\]]*$/.test(before)) return { hint: '(array items are separated by commas and words are quoted: [ "a", "b" ])' };
   if (e.reason === 'expected-value') return { hint: '(the value is missing)' };
   return {};
+}
+
+/** What strtoll (base 0) makes of a token, as lvm2 up to 2.03.39 read integers: its leading number (`0189` is octal 01). */
+function leadingNumber(token: string): number {
+  const m = /^([+-]?)(0[0-7]*|[1-9]\d*)?/.exec(token)!;
+  const n = m[2] ? (m[2].length > 1 && m[2][0] === '0' ? Number.parseInt(m[2], 8) : Number(m[2])) : 0;
+  return m[1] === '-' ? -n : n;
 }
