@@ -138,7 +138,7 @@ export class WorkspaceIndex {
     checkLvm(ctx);
     for (const host of hosts) {
       if (host.spec.etc && !configs.some((c) => c.host === host)) {
-        ctx.report(host.inventory.file, 'inventory/schema', host.spec.etc.span, `\`${host.spec.etc.value}\` holds no lvm/lvm.conf, lvm/lvmlocal.conf, sanlock/sanlock.conf or dlm/dlm.conf`, { severity: 'warning' });
+        ctx.report(host.inventory.file, 'inventory/schema', host.spec.etc.span, `\`${host.spec.etc.value}\` holds no lvm/lvm.conf, lvm/lvmlocal.conf, sanlock/sanlock.conf or dlm/dlm.conf, or does not exist (the path is relative to this file): ${host.spec.name}'s LVM and lock-manager checks are skipped`, { severity: 'warning' });
       }
     }
     checkLvmHosts(ctx, configs, hosts.length);
