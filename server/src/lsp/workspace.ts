@@ -48,6 +48,8 @@ export class WorkspaceService {
   private namedWatch = { key: '', registration: Promise.resolve<Disposable | undefined>(undefined) };
   /** Host configs read because an inventory's `etc` names their folder, outside the workspace folders. */
   private named = new Set<string>();
+  /** Counts changes to what is indexed: file events that touch nothing xenops reads need no re-check. */
+  private revision = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -194,12 +196,14 @@ export class WorkspaceService {
   }
 
   private setReport(file: string, text: string): void {
+    this.revision++;
     this.index.setReport(file, text);
     this.files.set(file, { kind: 'report', index: new LineIndex(text) });
   }
 
   /** Puts a domU config, an LVM or lock-manager config, or an inventory into the index. */
   setText(file: string, text: string, language?: string): boolean {
+    this.revision++;
     if (path.basename(file) === INVENTORY_FILE) {
       this.index.setInventory(file, text);
       this.files.set(file, { kind: 'inventory', index: new LineIndex(text) });
@@ -242,6 +246,7 @@ export class WorkspaceService {
   }
 
   private async applyChanges(changes: WatchedChange[]): Promise<void> {
+    const before = this.revision;
     const reports = new Set(this.index.reportFiles());
     let dirs: Set<string> | undefined;
     for (const change of distinct(changes)) {
@@ -255,7 +260,7 @@ export class WorkspaceService {
       }
     }
     await this.loadNamedFiles();
-    this.schedule();
+    if (this.revision !== before) this.schedule();
   }
 
   /** A deleted path: an indexed file, or a folder whose files get no events of their own. */
@@ -305,6 +310,7 @@ export class WorkspaceService {
 
   private forget(file: string): void {
     if (!this.files.has(file)) return;
+    this.revision++;
     this.index.remove(file);
     this.files.delete(file);
   }
