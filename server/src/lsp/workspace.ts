@@ -50,6 +50,8 @@ export class WorkspaceService {
   private named = new Set<string>();
   /** Counts changes to what is indexed: file events that touch nothing xenops reads need no re-check. */
   private revision = 0;
+  /** The cross-file findings of the current revision: hovers, code actions and publishing share them. */
+  private crossCache?: { revision: number; findings: Map<string, Finding[]> };
 
   constructor(
     private readonly connection: Connection,
@@ -125,6 +127,7 @@ export class WorkspaceService {
   /** After a settings change every config is analysed again (the Xen version may differ). */
   async settingsChanged(reread: (file: string) => string | undefined): Promise<void> {
     await this.refreshSettings();
+    this.revision++;
     for (const file of this.index.domainFiles()) {
       const text = reread(file);
       if (text !== undefined) this.index.setDomain(file, text);
@@ -327,8 +330,13 @@ export class WorkspaceService {
     return this.files.get(file)?.index;
   }
 
+  private crossFindings(): Map<string, Finding[]> {
+    if (this.crossCache?.revision !== this.revision) this.crossCache = { revision: this.revision, findings: this.index.crossFindings() };
+    return this.crossCache.findings;
+  }
+
   /** Everything reported for a file: its own findings and the cross-file ones, with the user's severities. */
-  findings(file: string, cross = this.index.crossFindings()): Finding[] {
+  findings(file: string, cross = this.crossFindings()): Finding[] {
     const own = this.index.ownFindings(file);
     const all = [...own, ...(cross.get(file) ?? [])].sort((a, b) => a.start - b.start || a.end - b.end);
     return applySeverities(all, this.settingsFor(file).rules);
@@ -349,7 +357,7 @@ export class WorkspaceService {
    * last sent (and of open files at each new version). Clean closed files send nothing.
    */
   private async publish(): Promise<void> {
-    const cross = this.index.crossFindings();
+    const cross = this.crossFindings();
     const targets = new Set([...this.files.keys(), ...this.published.keys()]);
     const sends: Array<Promise<void>> = [];
     for (const file of targets) {
