@@ -1,6 +1,7 @@
 // What every lvm.conf rule sees: the parsed file, whether it is a profile, and a
 // way to report findings with the rule's default severity.
 import type { Finding, Fix, Related, Severity } from '../../core/findings';
+import { LineIndex } from '../../core/text';
 import type { LvmDocument, LvmNode, Span } from '../ast';
 import { LVM_RULES } from './registry';
 
@@ -8,6 +9,7 @@ const SEVERITY: Record<string, Severity> = Object.fromEntries(LVM_RULES.map((r) 
 
 export class LvmContext {
   readonly findings: Finding[] = [];
+  private lines?: LineIndex;
 
   constructor(
     readonly doc: LvmDocument,
@@ -42,8 +44,7 @@ export class LvmContext {
 
   /** The line (1-based) of an offset, for messages that point elsewhere in the file. */
   line(offset: number): number {
-    let n = 1;
-    for (let i = this.doc.text.indexOf('\n'); i >= 0 && i < offset; i = this.doc.text.indexOf('\n', i + 1)) n++;
-    return n;
+    this.lines ??= new LineIndex(this.doc.text);
+    return this.lines.position(offset).line + 1;
   }
 }
