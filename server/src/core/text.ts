@@ -50,6 +50,19 @@ export class LineIndex {
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */
+/**
+ * The whole line (with its line break) that holds `span` after nothing but blanks and, after
+ * it, only what `rest` matches (a comment, say); undefined when the line holds more.
+ * Quick fixes that remove a setting take its line along when nothing else is on it.
+ */
+export function wholeLine(text: string, span: { start: number; end: number }, rest: RegExp): { start: number; end: number } | undefined {
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const newline = text.indexOf('\n', span.end);
+  const lineEnd = newline < 0 ? text.length : newline;
+  if (!/^[ \t]*$/.test(text.slice(lineStart, span.start)) || !rest.test(text.slice(span.end, lineEnd))) return undefined;
+  return { start: lineStart, end: newline < 0 ? text.length : newline + 1 };
+}
+
 export function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {

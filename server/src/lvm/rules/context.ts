@@ -1,7 +1,7 @@
 // What every lvm.conf rule sees: the parsed file, whether it is a profile, and a
 // way to report findings with the rule's default severity.
 import type { Finding, Fix, Related, Severity } from '../../core/findings';
-import { LineIndex } from '../../core/text';
+import { LineIndex, wholeLine } from '../../core/text';
 import type { LvmDocument, LvmNode, Span } from '../ast';
 import { LVM_RULES } from './registry';
 
@@ -32,15 +32,9 @@ export class LvmContext {
 
   /** The span that removes a node's whole line when nothing else is on it, else just the node. */
   removal(node: LvmNode): Span {
-    const text = this.doc.text;
-    const lineStart = text.lastIndexOf('\n', node.start - 1) + 1;
-    let lineEnd = text.indexOf('\n', node.end);
-    if (lineEnd < 0) lineEnd = text.length;
-    const before = text.slice(lineStart, node.start);
-    const after = text.slice(node.end, lineEnd);
-    if (/^\s*$/.test(before) && /^\s*(#.*)?$/.test(after)) return { start: lineStart, end: Math.min(lineEnd + 1, text.length) };
-    return { start: node.start, end: node.end };
+    return wholeLine(this.doc.text, node, /^\s*(#.*)?$/) ?? { start: node.start, end: node.end };
   }
+
 
   /** The line (1-based) of an offset, for messages that point elsewhere in the file. */
   line(offset: number): number {

@@ -3,7 +3,7 @@
 import type { Finding, Fix, Related, Severity } from '../../core/findings';
 import type { Span, XlAssignment, XlDocument } from '../ast';
 import { XlConfig } from '../config';
-import { LineIndex } from '../../core/text';
+import { LineIndex, wholeLine } from '../../core/text';
 import type { GuestType, XenVersion } from '../schema/types';
 import { RULE_SEVERITY } from './registry';
 
@@ -58,16 +58,11 @@ export class RuleContext {
    * (a trailing `;` or comment goes with it), else just the statement and its `;`.
    */
   removal(a: Span): Span {
-    const text = this.doc.text;
-    const lineStart = text.lastIndexOf('\n', a.start - 1) + 1;
-    const newline = text.indexOf('\n', a.end);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const after = text.slice(a.end, lineEnd);
-    if (/^[ \t]*$/.test(text.slice(lineStart, a.start)) && /^[ \t]*;?[ \t]*(#.*)?\r?$/.test(after)) {
-      return { start: lineStart, end: newline < 0 ? text.length : newline + 1 };
-    }
-    const semicolon = /^[ \t]*;[ \t]*/.exec(after);
-    return { start: a.start, end: a.end + (semicolon ? semicolon[0].length : 0) };
+    const line = wholeLine(this.doc.text, a, /^[ \t]*;?[ \t]*(#.*)?\r?$/);
+    if (line) return line;
+    const semicolon = /[ \t]*;[ \t]*/y;
+    semicolon.lastIndex = a.end;
+    return { start: a.start, end: a.end + (semicolon.exec(this.doc.text)?.[0].length ?? 0) };
   }
 
   /** Whether the key is set, readably or not. */
