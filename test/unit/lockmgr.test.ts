@@ -592,6 +592,8 @@ describe('lockmgr completion', () => {
   it('offers nothing in the middle of a comment or a device line', () => {
     const conf = parseLockConf('# use_', 'sanlock');
     assert.deepStrictEqual(completeLockConf(conf, 6, 'sanlock'), []);
+    const device = 'device foo fence_foo';
+    assert.deepStrictEqual(completeLockConf(parseLockConf(device, 'dlm'), device.indexOf('fence_') + 3, 'dlm'), []);
   });
 });
 
