@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import { formatTimeline, writeJson } from '../../server/src/cli/scan';
 import type { Timeline } from '../../server/src/logs/correlate';
+import { scanFolder } from '../../server/src/logs/scan';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
@@ -92,9 +93,11 @@ describe('xenops scan', () => {
     assert.strictEqual(xenops('scan', '--since', '2024-02-29', '--until', '2024-07-01 23:59:59', dir).code, 0);
   });
 
-  it('writes the JSON exactly as JSON.stringify would lay it out, piece by piece', () => {
+  it('writes the JSON exactly as JSON.stringify would lay it out, piece by piece', async () => {
     const r = xenops('scan', '--json', dir);
     assert.strictEqual(r.stdout, JSON.stringify(JSON.parse(r.stdout), null, 2) + '\n');
+    // and the events made one at a time as they are written are the timeline's own
+    assert.strictEqual(r.stdout, JSON.stringify(await scanFolder({ folder: dir }), null, 2) + '\n');
   });
 
   it('lays out any timeline as JSON.stringify does: nested objects and arrays, empty ones, undefined and odd numbers', async () => {
