@@ -17,6 +17,11 @@ export function checkFilter(ctx: LvmContext, node: LvmSetting, real: string): vo
       ctx.report('lvm/filter', item, `${problem} Invalid filter pattern "${pattern}": ${fails}`);
       return;
     }
+    if (cutShort(pattern)) {
+      ctx.report('lvm/filter', item,
+        `Unbalanced ')' in the regex: lvm2 builds the filter but silently drops the rest of this pattern from there, so it ${pattern[0] === 'a' ? 'accepts' : 'rejects'} more devices than written`,
+        { severity: 'warning' });
+    }
     if (catchAll) {
       ctx.report('lvm/filter', item,
         `This pattern is never used: the earlier "${catchAll.item.value}" already ${catchAll.accept ? 'accepts' : 'rejects'} every device, and the first matching pattern decides`,
@@ -37,12 +42,18 @@ export function patternProblem(pattern: string): string | undefined {
 }
 
 /** lvm2 parses each pattern inside `(.*(` … `)`, followed by a marker; leftovers are silently dropped. */
+function wrapped(inner: string): string {
+  return `(.*(${inner})\u0001)`;
+}
+
 function regexProblem(inner: string): string | undefined {
-  const wrapped = `(.*(${inner})\u0001)`;
-  const r = parseRegex(wrapped);
-  if (r.error) return r.error;
-  if (r.consumed < wrapped.length) return "Unbalanced ')' in the regex: lvm2 silently ignores everything after it.";
-  return undefined;
+  return parseRegex(wrapped(inner)).error;
+}
+
+/** A pattern that builds, but whose unbalanced `)` ends lvm2's parse early: the rest is dropped. */
+function cutShort(pattern: string): boolean {
+  const rx = wrapped(pattern.slice(2, -1));
+  return parseRegex(rx).consumed < rx.length;
 }
 
 /** Parses a regex with libdm's grammar (or: cat ('|' or)?, cat: closure+, closure: term [*+?]*, term: charset | '(' or ')'). */
