@@ -23,7 +23,7 @@ export function checkValues(ctx: LvmContext, node: LvmSetting, def: Def, real: s
     if (item.type === 'string' && def.values && !def.values.some(same)) {
       const s = String(item.value);
       const mean = suggest(s, def.values);
-      ctx.report('lvm/range', item, `\`${real}\` is one of ${def.values.map((v) => `"${v}"`).join(', ')}, not "${s}"`, {
+      ctx.report('lvm/range', item, `\`${real}\` must be one of ${def.values.map((v) => `"${v}"`).join(', ')}: lvm2 does not know "${s}"`, {
         fixes: mean.map((m) => ({ kind: 'replace' as const, text: `"${m}"`, title: `Write "${m}"` })),
       });
     }
