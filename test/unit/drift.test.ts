@@ -215,6 +215,12 @@ describe('config drift: two hosts\' folders', () => {
     assert.strictEqual(pairsDiffer(pairs), false);
   });
 
+  it('pairs the config named after the domain, and names the other a second config', () => {
+    const pairs = pairDomains([file('/h1/web-old.cfg', 'name = "web"\nmemory = 512\n'), left[0]], [file('/h2/web.cfg', 'name = "web"\nmemory = 1024\n')]);
+    assert.deepStrictEqual(pairs.map((p) => [p.a, p.b, p.items.length]), [['/h1/web.cfg', '/h2/web.cfg', 0], ['/h1/web-old.cfg', undefined, 0]]);
+    assert.strictEqual(formatPairs(pairs, 'h1', 'h2').split('\n').filter(Boolean).pop(), 'web: a second config on h1 (/h1/web-old.cfg), not compared');
+  });
+
   it('keeps a second config of the same domain on a host visible', () => {
     const pairs = pairDomains([left[0], file('/h1/web-copy.cfg', 'name = "web"\n')], [right[0]]);
     assert.deepStrictEqual(pairs.map((p) => [p.domain, p.a, p.b]), [

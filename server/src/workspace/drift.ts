@@ -406,12 +406,14 @@ export interface DomainPair {
   a?: string;
   b?: string;
   items: DriftItem[];
+  /** A second config of this domain on one host (the domain's own is paired): not compared. */
+  second?: string;
 }
 
 /** The domain a config defines: its `name`, else the file name without extension. */
 export function domainName(file: string, text: string): string {
   const name = new XlConfig(parseXl(text)).string('name');
-  return name || (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]+$/, '');
+  return name || baseName(file);
 }
 
 /** Pairs two hosts' configs by domain name; a domain on one side only gets a pair with no items. */
@@ -422,18 +424,25 @@ export function pairDomains(left: DomainFile[], right: DomainFile[], version?: X
   return names.map((domain) => {
     const x = l.get(domain);
     const y = r.get(domain);
-    return { domain, a: x?.file, b: y?.file, items: x && y ? diffConfigs(x.text, y.text, version) : [] };
+    const second = x?.second ?? y?.second;
+    return { domain, a: x?.file, b: y?.file, items: x && y ? diffConfigs(x.text, y.text, version) : [], ...(second ? { second } : {}) };
   });
 }
 
-function byDomain(files: DomainFile[]): Map<string, DomainFile> {
-  const out = new Map<string, DomainFile>();
-  for (const f of files) {
-    const name = domainName(f.file, f.text);
-    // two configs of one domain on a host: pair the first, list the other on its own
-    out.set(out.has(name) ? `${name} (${f.file})` : name, f);
+function byDomain(files: DomainFile[]): Map<string, DomainFile & { second?: string }> {
+  const out = new Map<string, DomainFile & { second?: string }>();
+  const named = files.map((f) => ({ f, name: domainName(f.file, f.text) }));
+  // two configs of one domain on a host: pair the one named after it (web01.cfg, not
+  // web01-old.cfg), else the first, and list the other on its own
+  const own = ({ f, name }: { f: DomainFile; name: string }) => baseName(f.file) === name;
+  for (const { f, name } of [...named.filter(own), ...named.filter((n) => !own(n))]) {
+    out.set(out.has(name) ? `${name} (${f.file})` : name, out.has(name) ? { ...f, second: name } : f);
   }
   return out;
+}
+
+function baseName(file: string): string {
+  return (file.split(/[\\/]/).pop() ?? file).replace(/\.[^.]+$/, '');
 }
 
 /** Whether anything differs: drift in a pair, or a domain on one side only. */
@@ -444,6 +453,7 @@ export function pairsDiffer(pairs: DomainPair[]): boolean {
 /** The report of every pair; `label` names a config file, `aName`/`bName` the two sides. */
 export function formatPairs(pairs: DomainPair[], aName: string, bName: string, label: (file: string) => string = (f) => f): string {
   return pairs.map((p) => {
+    if (p.second) return `${p.second}: a second config on ${p.a ? aName : bName} (${label((p.a ?? p.b)!)}), not compared\n`;
     if (!p.a) return `${p.domain}: only in ${bName} (${label(p.b!)})\n`;
     if (!p.b) return `${p.domain}: only in ${aName} (${label(p.a)})\n`;
     return formatDrift(p.items, label(p.a), label(p.b));
