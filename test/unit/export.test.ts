@@ -90,6 +90,16 @@ describe('incident export', () => {
     assert.match(html, /<a href="\.\.\/logs\/xen01\/kern\.log#L6">xen01\/kern\.log:6<\/a>/);
   });
 
+  it('Markdown and HTML say when a file\'s failures were cut short', () => {
+    const { timeline, captures } = fixture();
+    const note = 'only the first 200000 failure lines were kept as events: 5 more are left out';
+    const capped = { ...timeline, files: timeline.files.map((f, i) => (i ? f : { ...f, note })) };
+    const path0 = timeline.files[0].path;
+    assert.ok(renderExport('md', capped, captures, ctx()).includes(`Note on ${path0.replace(/_/g, '\\_')}: ${note}.`));
+    assert.ok(renderExport('html', capped, captures, ctx()).includes(`Note on ${path0}: ${note}.`));
+    assert.ok(!renderExport('md', timeline, captures, ctx()).includes('Note on'));
+  });
+
   it('CSV: one row per failure and spike, quoted, formulas defused', () => {
     const { timeline, captures } = fixture();
     const rows = renderExport('csv', timeline, captures, ctx()).trimEnd().split('\r\n');

@@ -7,7 +7,7 @@ import { categoryColor } from '../timeline/palette';
 import { buildView } from '../timeline/view';
 import type { ExportContext } from './context';
 import { svgChart } from './svgChart';
-import { escapeHtml, fileLink } from './text';
+import { escapeHtml, fileLink, overviewText } from './text';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:1000px;color:#222}
 h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ddd}
@@ -17,7 +17,7 @@ img{max-width:100%;display:block;margin:.5em 0}.meta{color:#555}`;
 
 export function toHtml(t: Timeline, captures: Capture[], ctx: ExportContext): string {
   const body: string[] = [`<h1>${escapeHtml(ctx.title)}</h1>`];
-  body.push(`<p class="meta">${escapeHtml(ctx.folderLabel)}: ${t.files.filter((f) => !f.skipped).length} of ${t.files.length} files read, ${t.events.length} failures, ${t.resources.length} resource spikes, ${t.incidents.length} incidents. Times are UTC.</p>`);
+  body.push(`<p class="meta">${escapeHtml(overviewText(t, ctx.folderLabel))}</p>`);
   const sections = t.incidents.length ? t.incidents.map((_, i) => i) : [undefined];
   for (const index of sections) {
     const inc = index === undefined ? undefined : t.incidents[index];

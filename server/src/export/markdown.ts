@@ -2,7 +2,7 @@
 // its failures with links to the log lines, then the failures no incident holds.
 import type { ResourceEvent, Timeline, TimelineEvent } from '../logs/correlate';
 import type { ExportContext } from './context';
-import { fileLink, markdownCell } from './text';
+import { fileLink, markdownCell, overviewText } from './text';
 
 export function toMarkdown(t: Timeline, ctx: ExportContext): string {
   const out = [`# ${markdownCell(ctx.title)}`, '', overview(t, ctx), ''];
@@ -23,8 +23,7 @@ export function toMarkdown(t: Timeline, ctx: ExportContext): string {
 }
 
 function overview(t: Timeline, ctx: ExportContext): string {
-  const read = t.files.filter((f) => !f.skipped).length;
-  return `${markdownCell(ctx.folderLabel)}: ${read} of ${t.files.length} files read, ${t.events.length} failures, ${t.resources.length} resource spikes, ${t.incidents.length} incidents. Times are UTC.`;
+  return markdownCell(overviewText(t, ctx.folderLabel));
 }
 
 function eventTable(events: TimelineEvent[], ctx: ExportContext): string[] {
