@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as vsctm from 'vscode-textmate';
+import { DLM_KEYS, SANLOCK_KEYS } from '../../server/src/lockmgr/schema';
 import { requireTool } from '../tools';
 import { expectNoScope, expectScope, loadGrammar, type Tok, tokenize } from './textmate';
 
@@ -224,6 +225,12 @@ describe('lockmgr-conf grammar', () => {
 
   before(async () => {
     grammar = await loadGrammar('source.lockmgr-conf', 'syntaxes/lockmgr-conf.tmLanguage.json');
+  });
+
+  it('marks exactly the keys of the sanlock and dlm tables as known', () => {
+    const json = fs.readFileSync(path.join(ROOT, 'syntaxes/lockmgr-conf.tmLanguage.json'), 'utf8');
+    const known = /"match": "\^\(\?:([\w|]+)\)\$",\s*"name": "support\.type\.property-name\.lockmgr-conf"/.exec(json)![1].split('|');
+    assert.deepStrictEqual([...known].sort(), [...new Set([...SANLOCK_KEYS, ...DLM_KEYS].map((k) => k.key))].sort());
   });
 
   it('a comment only when # is in column 1', () => {
